@@ -1,0 +1,55 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+    name: "kardes",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "kardes", targets: ["kardes"]),
+        .library(name: "KardesBuild", targets: ["KardesBuild"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .target(name: "KardesModel", swiftSettings: strict),
+        .target(name: "KardesMarkdown", dependencies: ["CCmark", "KardesModel"], swiftSettings: strict),
+        .target(
+            name: "KardesContent",
+            dependencies: ["KardesModel", "KardesMarkdown", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict),
+        .target(name: "KardesLinking", dependencies: ["KardesModel", "KardesContent"], swiftSettings: strict),
+        .executableTarget(name: "ThemeEmbedder", swiftSettings: strict),
+        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
+        .target(
+            name: "KardesRendering",
+            dependencies: [
+                "KardesModel", "KardesLinking", .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strict,
+            plugins: ["EmbedTheme"]),
+        .target(name: "KardesOutput", dependencies: ["KardesModel", "KardesRendering"], swiftSettings: strict),
+        .target(
+            name: "KardesBuild",
+            dependencies: ["KardesModel", "KardesContent", "KardesLinking", "KardesRendering", "KardesOutput"],
+            swiftSettings: strict),
+        .executableTarget(
+            name: "kardes",
+            dependencies: ["KardesBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict),
+        .testTarget(name: "KardesModelTests", dependencies: ["KardesModel"], swiftSettings: strict),
+        .testTarget(name: "KardesMarkdownTests", dependencies: ["KardesMarkdown"], swiftSettings: strict),
+        .testTarget(name: "KardesContentTests", dependencies: ["KardesContent"], swiftSettings: strict),
+        .testTarget(name: "KardesLinkingTests", dependencies: ["KardesLinking", "KardesContent"], swiftSettings: strict),
+        .testTarget(name: "KardesRenderingTests", dependencies: ["KardesRendering", "KardesLinking", "KardesContent"], swiftSettings: strict),
+        .testTarget(name: "KardesOutputTests", dependencies: ["KardesOutput"], swiftSettings: strict),
+        .testTarget(
+            name: "KardesGoldenTests", dependencies: ["KardesBuild"], exclude: ["Fixtures"], swiftSettings: strict),
+    ]
+)

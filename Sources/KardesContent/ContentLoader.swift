@@ -1,0 +1,225 @@
+import Foundation
+import KardesMarkdown
+import KardesModel
+
+/// Reads a site's `content/` folder into `LoadedContent`, every file in parallel.
+public struct ContentLoader: Sendable {
+    /// The site folder (holding `content/`).
+    public let root: URL
+    /// Whether entries with `draft: true` are kept.
+    public let includeDrafts: Bool
+
+    public init(root: URL, includeDrafts: Bool = false) {
+        self.root = root
+        self.includeDrafts = includeDrafts
+    }
+
+    /// Top-level folders of the output that a page slug must not take.
+    public static let reservedSlugs: Set<String> = [
+        "partnerships", "cities", "countries", "models", "networks", "areas", "years", "regions", "search", "map", "stats", "data",
+        "seeking", "en", "tr", "de", "fr", "style", "assets",
+    ]
+
+    /// What one file turned into.
+    enum Item: Sendable {
+        case partnership(Partnership), city(City), model(CooperationModel), network(Network), page(Page), home(Page), note(CountryNote)
+        case areas([Area])
+        case none
+    }
+
+    /// Loads every file.
+    /// - Throws: `BuildFailure.content` with every error of every file (malformed YAML, missing keys, wrong types,
+    ///   bad dates and references, duplicate slugs, files that are not UTF-8); `.environment` when `content/` is missing.
+    public func load() async throws(BuildFailure) -> LoadedContent {
+        let content = root.appendingPathComponent("content")
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw .environment(
+                problem: "no content folder at \(content.path)",
+                fix: "run kardes in a site folder (one holding content/), pass --source DIR, or start a site with 'kardes init'")
+        }
+        var log = DiagnosticLog()
+        let sitePath = "content/site.yml"
+        var config = SiteConfig(title: "kardes")
+        if let text = readText(sitePath, log: &log) {
+            let parsed = SiteFile.parse(text, path: sitePath)
+            log.append(contentsOf: parsed.diagnostics)
+            if let entry = parsed.entry { config = entry }
+        } else if !FileManager.default.fileExists(atPath: root.appendingPathComponent(sitePath).path) {
+            log.append(.error(at: SourceLocation(file: sitePath), "missing site settings file", fix: "create content/site.yml with at least 'title: …'"))
+        }
+        let markdown = MarkdownRenderer(unsafeHTML: config.unsafeHTML, smartPunctuation: config.smartPunctuation)
+        let paths = markdownFiles(in: content)
+
+        // Parse in parallel, then sort, so entries and diagnostics come out in the same order on every run.
+        let results = await withTaskGroup(of: (String, Item, [Diagnostic]).self) { group in
+            for path in paths {
+                group.addTask { self.loadFile(path, markdown: markdown) }
+            }
+            var all: [(String, Item, [Diagnostic])] = []
+            for await result in group { all.append(result) }
+            return all.sorted { $0.0 < $1.0 }
+        }
+
+        var loaded = LoadedContent(config: config)
+        var siteAreas: [Area] = []
+        var partnershipFiles: [String: String] = [:]
+        for (path, item, diagnostics) in results {
+            log.append(contentsOf: diagnostics)
+            switch item {
+            case .partnership(let partnership):
+                if let other = partnershipFiles[partnership.id.slug] {
+                    log.append(
+                        .error(
+                            at: SourceLocation(file: path), "duplicate partnership slug '\(partnership.id.slug)': \(other) has the same file name",
+                            fix: "rename one of the two files; the file name is the partnership's address"))
+                    continue
+                }
+                partnershipFiles[partnership.id.slug] = path
+                if !partnership.draft || includeDrafts { loaded.partnerships.append(partnership) }
+            case .city(let city): loaded.cities.append(city)
+            case .model(let model): loaded.models.append(model)
+            case .network(let network): loaded.networks.append(network)
+            case .page(let page): loaded.pages.append(page)
+            case .home(let page): loaded.home = page
+            case .note(let note): loaded.countryNotes.append(note)
+            case .areas(let areas): siteAreas = areas
+            case .none: break
+            }
+        }
+        loaded.areas = AreaVocabulary.merged(siteAreas)
+        try log.throwIfErrors()
+        loaded.warnings = log.warnings
+        return loaded
+    }
+
+    /// Every `.md` and `areas.yml` below `content/`, as paths relative to the site root, sorted.
+    func markdownFiles(in content: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(at: content, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        let base = root.standardizedFileURL.path
+        var paths: [String] = []
+        for case let url as URL in enumerator {
+            let name = url.lastPathComponent
+            guard name.hasSuffix(".md") || name == "areas.yml", !name.hasPrefix(".") else { continue }
+            var path = url.standardizedFileURL.path
+            if path.hasPrefix(base) { path = String(path.dropFirst(base.count)) }
+            while path.hasPrefix("/") { path.removeFirst() }
+            paths.append(path)
+        }
+        return paths.sorted()
+    }
+
+    /// Reads a file as UTF-8; logs and returns nil when it is not.
+    func readText(_ path: String, log: inout DiagnosticLog) -> String? {
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return nil }
+        switch Self.decode(data, path: path) {
+        case .success(let text): return text
+        case .failure(let diagnostic):
+            log.append(diagnostic)
+            return nil
+        }
+    }
+
+    /// The text of `data`, or an error at the first byte that is not UTF-8.
+    public static func decode(_ data: Data, path: String) -> Result<String, Diagnostic> {
+        if let text = String(validating: data, as: UTF8.self) { return .success(text) }
+        var line = 1, column = 1, index = 0
+        let bytes = [UInt8](data)
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
+            let valid = length > 0 && index + length <= bytes.count
+                && String(validating: bytes[index..<index + length], as: UTF8.self) != nil
+            if !valid { break }
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            index += length
+        }
+        return .failure(
+            .error(
+                at: SourceLocation(file: path, line: line, column: column),
+                "the file is not UTF-8 text (byte 0x\(String(bytes[min(index, bytes.count - 1)], radix: 16, uppercase: true)) here)",
+                fix: "save the file as UTF-8 in your editor (\"Encoding: UTF-8\"); Windows-1254 or Latin-5 files show Turkish letters this way"))
+    }
+
+    func loadFile(_ path: String, markdown: MarkdownRenderer) -> (String, Item, [Diagnostic]) {
+        var log = DiagnosticLog()
+        guard let text = readText(path, log: &log) else { return (path, .none, log.diagnostics) }
+        let parts = path.split(separator: "/").map(String.init)  // content/<section>/…
+        let section = parts.count > 2 ? parts[1] : ""
+        let name = parts.last ?? ""
+        let slug = slugOf(path)
+
+        func checkSlug() -> Bool {
+            guard Slug.isValid(slug) else {
+                log.append(
+                    .error(
+                        at: SourceLocation(file: path), "the file name '\(name)' is not a valid slug",
+                        fix: "rename it to '\(Slug.make(from: slug).isEmpty ? "name" : Slug.make(from: slug)).md' (lower-case ASCII letters, digits and '-')"))
+                return false
+            }
+            return true
+        }
+        func take<T>(_ parsed: Parsed<T>, _ wrap: (T) -> Item) -> (String, Item, [Diagnostic]) {
+            log.append(contentsOf: parsed.diagnostics)
+            return (path, parsed.entry.map(wrap) ?? .none, log.diagnostics)
+        }
+
+        switch (section, parts.count) {
+        case ("", 2) where name == "index.md":
+            return take(PageFile.parse(text, path: path, markdown: markdown), Item.home)
+        case ("", 2) where name == "areas.yml":
+            return take(AreaVocabulary.parse(text, path: path), Item.areas)
+        case ("partnerships", _) where name.hasSuffix(".md"):
+            guard checkSlug() else { return (path, .none, log.diagnostics) }
+            return take(PartnershipFile.parse(text, path: path, markdown: markdown), Item.partnership)
+        case ("cities", 4):
+            guard let country = CountryCode(parts[2]), parts[2] == parts[2].lowercased() else {
+                log.append(
+                    .error(
+                        at: SourceLocation(file: path), "'\(parts[2])' is not a lower-case ISO 3166-1 country code folder",
+                        fix: "put city files in content/cities/<cc>/ with a lower-case two-letter code, such as content/cities/tr/"))
+                return (path, .none, log.diagnostics)
+            }
+            guard checkSlug() else { return (path, .none, log.diagnostics) }
+            return take(CityFile.parse(text, path: path, country: country, markdown: markdown), Item.city)
+        case ("models", 3):
+            guard checkSlug() else { return (path, .none, log.diagnostics) }
+            return take(ModelFile.parse(text, path: path, markdown: markdown), Item.model)
+        case ("networks", 3):
+            guard checkSlug() else { return (path, .none, log.diagnostics) }
+            return take(NetworkFile.parse(text, path: path, markdown: markdown), Item.network)
+        case ("pages", 3):
+            guard checkSlug() else { return (path, .none, log.diagnostics) }
+            if Self.reservedSlugs.contains(slug) {
+                log.append(
+                    .error(
+                        at: SourceLocation(file: path), "the page slug '\(slug)' is taken by a section of the site",
+                        fix: "rename the file, for example to '\(slug)-page.md'"))
+                return (path, .none, log.diagnostics)
+            }
+            return take(PageFile.parse(text, path: path, markdown: markdown), Item.page)
+        case ("countries", 3):
+            guard let country = CountryCode(slug), slug == slug.lowercased() else {
+                log.append(
+                    .error(
+                        at: SourceLocation(file: path), "'\(slug)' is not a lower-case ISO 3166-1 country code",
+                        fix: "name country notes after the country's code, such as content/countries/tr.md"))
+                return (path, .none, log.diagnostics)
+            }
+            return take(CountryNoteFile.parse(text, path: path, country: country, markdown: markdown), Item.note)
+        case ("seeking", _):
+            return (path, .none, [])  // The seeking board is read by a later stage of the project.
+        default:
+            log.append(
+                .warning(
+                    at: SourceLocation(file: path), "this file is not in a folder kardes reads, so it is ignored",
+                    fix: "move it into content/partnerships/, cities/<cc>/, models/, networks/, pages/ or countries/"))
+            return (path, .none, log.diagnostics)
+        }
+    }
+}

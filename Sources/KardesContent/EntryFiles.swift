@@ -1,0 +1,310 @@
+import Foundation
+import KardesMarkdown
+import KardesModel
+import Yams
+
+/// What parsing one file gives: the entry (when it could be read) and every problem found.
+public struct Parsed<Entry: Sendable>: Sendable {
+    public let entry: Entry?
+    public let diagnostics: [Diagnostic]
+}
+
+/// Reads the front matter and body of one entry file; the shared first steps of every entry kind.
+struct EntryReader {
+    let file: String
+    let markdown: MarkdownRenderer
+
+    func read<Entry>(_ text: String, known: [String], _ build: (inout FrontMatter, _ body: () -> RichText) -> Entry?) -> Parsed<Entry> {
+        let split: SplitFile
+        var frontMatter: FrontMatter
+        do {
+            split = try SplitFile.split(text, file: file)
+            frontMatter = try FrontMatter(yaml: split.yaml, file: file, firstLine: split.yamlFirstLine)
+        } catch {
+            return Parsed(entry: nil, diagnostics: [error])
+        }
+        let entry = build(&frontMatter) { markdown.render(split.body, file: file, firstLine: split.bodyFirstLine) }
+        let diagnostics = frontMatter.finish(known: known)
+        return Parsed(entry: diagnostics.contains { $0.severity == .error } ? nil : entry, diagnostics: diagnostics)
+    }
+}
+
+extension FrontMatter {
+    mutating func cityReference(_ key: String, required: Bool = false) -> CityReference? {
+        string(key, required: required, example: "\"İstanbul, TR\"").flatMap { checked(CityReference($0.value, at: $0.location)) }
+    }
+
+    mutating func cityReferences(_ key: String) -> [CityReference] {
+        strings(key, example: "[\"İstanbul, TR\", \"Houston, US\"]").compactMap { checked(CityReference($0.value, at: $0.location)) }
+    }
+
+    /// The reference when its form and country code are right; otherwise nil, with the problem logged.
+    mutating func checked(_ reference: CityReference) -> CityReference? {
+        switch reference.parse() {
+        case .success: return reference
+        case .failure(.malformed):
+            error(
+                "'\(reference.text)' is not a city reference", at: reference.location,
+                fix: "write the city as \"Name, CC\" with a two-letter country code (\"Köln, DE\") or as cc/slug (de/koln)")
+        case .failure(.unknownCountry(let code)):
+            let hint = CountryCode.suggestion(for: code).map { " (did you mean '\($0)'?)" } ?? ""
+            error(
+                "unknown country code '\(code)' in '\(reference.text)'\(hint)", at: reference.location,
+                fix: "use the ISO 3166-1 alpha-2 code of the country, such as TR, DE or US")
+        }
+        return nil
+    }
+
+    mutating func enumValue<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type) -> E? where E.RawValue == String {
+        guard let value = string(key) else { return nil }
+        guard let result = E(rawValue: value.value) else {
+            let options = E.allCases.map(\.rawValue)
+            error(
+                "'\(value.value)' is not a valid \(key)\(Suggestion.didYouMean(value.value, in: options))", at: value.location,
+                fix: "use one of: \(options.joined(separator: ", "))")
+            return nil
+        }
+        return result
+    }
+
+    mutating func url(_ key: String) -> String? {
+        string(key, example: "https://example.org/")?.value
+    }
+}
+
+extension CountryCode {
+    /// A code for text that is a country's name or a common wrong code (`UK`, `Turkey`, `Almanya`).
+    public static func suggestion(for text: String) -> String? {
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "en"))
+        let commonMistakes = ["uk": "GB", "el": "GR", "en": "GB"]
+        if let code = commonMistakes[folded] { return code }
+        for language in ["en", "tr", "de", "fr"] {
+            let locale = Locale(identifier: language)
+            for code in known.sorted() {
+                let name = locale.localizedString(forRegionCode: code) ?? ""
+                if name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: locale) == folded { return code }
+            }
+        }
+        return nil
+    }
+}
+
+// MARK: - Partnerships
+
+public enum PartnershipFile {
+    static let keys = [
+        "cities", "model", "established", "status", "ended", "title", "areas", "purpose", "council_decision", "ministry_approval",
+        "protocol", "agreement", "association", "contacts", "activities", "links", "sources", "draft",
+    ]
+
+    /// Parses a partnership file.
+    ///
+    /// - Parameters:
+    ///   - text: the whole file.
+    ///   - path: the file relative to the site root; its name without `.md` is the slug.
+    /// - Returns: the partnership, or nil with the errors: missing or malformed front matter, missing `cities` or `model`,
+    ///   fewer than two cities, a bad city reference or country code, an invalid date, an unknown status, a status that
+    ///   contradicts `ended`; unknown keys are warnings.
+    public static func parse(_ text: String, path: String, markdown: MarkdownRenderer = MarkdownRenderer()) -> Parsed<Partnership> {
+        EntryReader(file: path, markdown: markdown).read(text, known: keys) { fm, body in
+            let rawCities = fm.node("cities")
+            let cities = fm.cityReferences("cities")
+            if rawCities == nil {
+                fm.missing("cities", example: "[\"İstanbul, TR\", \"Houston, US\"]")
+            } else if let rawCities, fm.log.diagnostics.allSatisfy({ $0.severity != .error }) && cities.count < 2 {
+                fm.error(
+                    "a partnership needs two or more cities, found \(cities.count)", at: fm.location(of: rawCities),
+                    fix: "list every city of the partnership: cities: [\"İstanbul, TR\", \"Houston, US\"]")
+            }
+            let model = fm.string("model", required: true, example: "sister-city")
+            let established = fm.date("established")
+            let ended = fm.date("ended")
+            let statusNode = fm.string("status")
+            var status = fm.enumValue("status", Partnership.Status.self) ?? .active
+            if ended != nil {
+                if let statusNode, status != .ended {
+                    fm.error(
+                        "status '\(statusNode.value)' contradicts 'ended: \(ended!)'", at: statusNode.location,
+                        fix: "remove 'status' (an end date implies status ended) or remove 'ended'")
+                }
+                status = .ended
+            }
+            if let established, let ended, ended < established, let node = fm.node("ended") {
+                fm.error("'ended' (\(ended)) is before 'established' (\(established))", at: fm.location(of: node), fix: "correct one of the two dates")
+            }
+            let decisionExample = "{ date: 2001-05-10, number: \"2001/123\" }"
+            let decision: (String) -> (inout FrontMatter, Node.Mapping) -> Partnership.Decision? = { key in
+                { (fm: inout FrontMatter, mapping: Node.Mapping) -> Partnership.Decision? in
+                    fm.checkKeys(of: mapping, in: key, known: ["date", "number"])
+                    return Partnership.Decision(date: fm.date(in: mapping, "date", of: key), number: fm.string(in: mapping, "number", of: key))
+                }
+            }
+            let contacts: [Partnership.Contact] = fm.records("contacts", example: "[{ name: \"Dış İlişkiler Müdürlüğü\", email: \"…\" }]") {
+                (fm: inout FrontMatter, mapping: Node.Mapping) -> Partnership.Contact? in
+                fm.checkKeys(of: mapping, in: "contacts", known: ["name", "email", "phone", "city"])
+                guard let name = fm.string(in: mapping, "name", of: "contacts") else {
+                    fm.error("a contact needs a 'name'", at: fm.location(of: .mapping(mapping)), fix: "add name: \"…\" to the contact")
+                    return nil
+                }
+                let city = fm.string(in: mapping, "city", of: "contacts").flatMap {
+                    fm.checked(CityReference($0, at: fm.location(of: mapping["city"]!)))
+                }
+                return Partnership.Contact(
+                    name: name, email: fm.string(in: mapping, "email", of: "contacts"), phone: fm.string(in: mapping, "phone", of: "contacts"),
+                    city: city)
+            }
+            let activities: [Partnership.Activity] = fm.records("activities", example: "[{ date: 2005-06, kind: visit, title: \"…\" }]") {
+                (fm: inout FrontMatter, mapping: Node.Mapping) -> Partnership.Activity? in
+                fm.checkKeys(of: mapping, in: "activities", known: ["date", "kind", "title", "link"])
+                let here = fm.location(of: .mapping(mapping))
+                guard let date = fm.date(in: mapping, "date", of: "activities") else {
+                    if mapping["date"] == nil { fm.error("an activity needs a 'date'", at: here, fix: "add date: YYYY to the activity") }
+                    return nil
+                }
+                let kindText = fm.string(in: mapping, "kind", of: "activities") ?? "other"
+                guard let kind = Partnership.Activity.Kind(rawValue: kindText) else {
+                    let options = Partnership.Activity.Kind.allCases.map(\.rawValue)
+                    fm.error(
+                        "'\(kindText)' is not an activity kind\(Suggestion.didYouMean(kindText, in: options))",
+                        at: fm.location(of: mapping["kind"]!), fix: "use one of: \(options.joined(separator: ", "))")
+                    return nil
+                }
+                guard let title = fm.string(in: mapping, "title", of: "activities") else {
+                    fm.error("an activity needs a 'title'", at: here, fix: "add title: \"…\" to the activity")
+                    return nil
+                }
+                return Partnership.Activity(date: date, kind: kind, title: title, link: fm.string(in: mapping, "link", of: "activities"))
+            }
+            let sources: [Partnership.Source] = fm.sourceList()
+            let partnership = Partnership(
+                id: Partnership.ID(slugOf(path)), cities: cities, model: model ?? Located("", at: fm.start), established: established,
+                status: status, ended: ended, title: fm.text("title"), areas: fm.strings("areas", example: "[culture, economy]"),
+                purpose: fm.text("purpose"),
+                councilDecision: fm.record("council_decision", example: decisionExample, decision("council_decision")),
+                ministryApproval: fm.record("ministry_approval", example: decisionExample, decision("ministry_approval")),
+                protocolURL: fm.url("protocol"), agreement: fm.enumValue("agreement", Partnership.Agreement.self),
+                association: fm.text("association"), contacts: contacts, activities: activities.sorted { $0.date < $1.date },
+                links: fm.strings("links", example: "[https://…]").map(\.value), sources: sources, draft: fm.bool("draft") ?? false,
+                body: body(), source: SourceLocation(file: path))
+            return partnership
+        }
+    }
+}
+
+extension FrontMatter {
+    mutating func sourceList() -> [Partnership.Source] {
+        guard let node = node("sources") else { return [] }
+        guard case .sequence(let sequence) = node else {
+            wrongType("sources", node, expected: "a list", example: "[{ title: \"Özcan 2006: 21\" }]")
+            return []
+        }
+        return sequence.compactMap { item in
+            if case .scalar(let scalar) = item {
+                let text = scalar.string
+                return text.hasPrefix("http") ? Partnership.Source(title: nil, url: text, retrieved: nil)
+                    : Partnership.Source(title: text, url: nil, retrieved: nil)
+            }
+            guard case .mapping(let mapping) = item else { return nil }
+            checkKeys(of: mapping, in: "sources", known: ["title", "url", "retrieved"])
+            return Partnership.Source(
+                title: string(in: mapping, "title", of: "sources"), url: string(in: mapping, "url", of: "sources"),
+                retrieved: date(in: mapping, "retrieved", of: "sources"))
+        }
+    }
+}
+
+/// The slug of a file: its name without `.md`.
+func slugOf(_ path: String) -> String {
+    let name = path.split(separator: "/").last.map(String.init) ?? path
+    return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+}
+
+// MARK: - Cities
+
+public enum CityFile {
+    static let keys = ["name", "names", "aliases", "region", "kind", "population", "coordinates", "website", "wikidata"]
+
+    /// Parses `content/cities/<cc>/<slug>.md`; the country comes from the folder.
+    public static func parse(_ text: String, path: String, country: CountryCode, markdown: MarkdownRenderer = MarkdownRenderer()) -> Parsed<City> {
+        EntryReader(file: path, markdown: markdown).read(text, known: keys) { fm, body in
+            let name = fm.string("name", required: true, example: "Üsküdar")
+            var names: [String: String] = [:]
+            if let node = fm.node("names") {
+                if case .mapping(let mapping) = node {
+                    for (key, value) in mapping {
+                        guard let language = key.string, let text = value.string else { continue }
+                        names[language] = text
+                    }
+                } else {
+                    fm.wrongType("names", node, expected: "a mapping of language to name", example: "{ en: Cologne, tr: Köln }")
+                }
+            }
+            var coordinates: Coordinates?
+            if let node = fm.node("coordinates") {
+                let numbers = node.sequence.map { $0.compactMap(\.float) } ?? []
+                if numbers.count == 2, (-90...90).contains(numbers[0]), (-180...180).contains(numbers[1]) {
+                    coordinates = Coordinates(latitude: numbers[0], longitude: numbers[1])
+                } else {
+                    fm.error(
+                        "'coordinates' must be [latitude, longitude] in degrees, found \(FrontMatter.describe(node))", at: fm.location(of: node),
+                        fix: "write them as 'coordinates: [41.01, 28.97]' (latitude between -90 and 90 first)")
+                }
+            }
+            let slug = slugOf(path)
+            guard let name else { return nil }
+            return City(
+                id: City.ID(country: country, slug: slug), name: name.value, names: names, aliases: fm.strings("aliases").map(\.value),
+                region: fm.text("region"), kind: fm.enumValue("kind", City.Kind.self), population: fm.int("population", example: "520000"),
+                coordinates: coordinates, website: fm.url("website"), wikidata: fm.text("wikidata"), body: body(),
+                source: SourceLocation(file: path))
+        }
+    }
+}
+
+// MARK: - Models, networks, pages
+
+public enum ModelFile {
+    static let keys = ["title", "order", "summary"]
+
+    public static func parse(_ text: String, path: String, markdown: MarkdownRenderer = MarkdownRenderer()) -> Parsed<CooperationModel> {
+        EntryReader(file: path, markdown: markdown).read(text, known: keys) { fm, body in
+            guard let title = fm.text("title", required: true, example: "Kardeş kent ilişkisi") else { return nil }
+            return CooperationModel(
+                id: CooperationModel.ID(slugOf(path)), title: title, order: fm.int("order") ?? 0, summary: fm.text("summary"), body: body(),
+                source: SourceLocation(file: path))
+        }
+    }
+}
+
+public enum NetworkFile {
+    static let keys = ["title", "model", "members", "organisations", "seat", "founded", "website"]
+
+    public static func parse(_ text: String, path: String, markdown: MarkdownRenderer = MarkdownRenderer()) -> Parsed<Network> {
+        EntryReader(file: path, markdown: markdown).read(text, known: keys) { fm, body in
+            guard let title = fm.text("title", required: true, example: "NALAS") else { return nil }
+            return Network(
+                id: Network.ID(slugOf(path)), title: title, model: fm.string("model"), members: fm.cityReferences("members"),
+                organisations: fm.strings("organisations").map(\.value), seat: fm.cityReference("seat"), founded: fm.date("founded"),
+                website: fm.url("website"), body: body(), source: SourceLocation(file: path))
+        }
+    }
+}
+
+public enum PageFile {
+    static let keys = ["title", "summary"]
+
+    public static func parse(_ text: String, path: String, markdown: MarkdownRenderer = MarkdownRenderer()) -> Parsed<Page> {
+        EntryReader(file: path, markdown: markdown).read(text, known: keys) { fm, body in
+            guard let title = fm.text("title", required: true, example: "Yasal çerçeve") else { return nil }
+            return Page(slug: slugOf(path), title: title, summary: fm.text("summary"), body: body(), source: SourceLocation(file: path))
+        }
+    }
+}
+
+public enum CountryNoteFile {
+    public static func parse(_ text: String, path: String, country: CountryCode, markdown: MarkdownRenderer = MarkdownRenderer()) -> Parsed<CountryNote> {
+        EntryReader(file: path, markdown: markdown).read(text, known: ["title"]) { fm, body in
+            CountryNote(country: country, title: fm.text("title"), body: body(), source: SourceLocation(file: path))
+        }
+    }
+}

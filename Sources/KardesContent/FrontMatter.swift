@@ -1,0 +1,286 @@
+import Foundation
+import KardesModel
+import Yams
+
+/// A file split into its YAML front matter and Markdown body, with the lines each starts on.
+public struct SplitFile: Sendable {
+    public let yaml: String
+    /// The file line of the YAML's first line (2 when the file opens with `---`).
+    public let yamlFirstLine: Int
+    public let body: String
+    public let bodyFirstLine: Int
+
+    /// Splits `text` at its `---` lines.
+    /// - Throws: a diagnostic at 1:1 when the file does not open with `---`, or at the end when it is never closed.
+    public static func split(_ text: String, file: String) throws(Diagnostic) -> SplitFile {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = first.dropFirst() }
+        guard let first = lines.first, first.trimmingTrailingSpace() == "---" else {
+            throw .error(
+                at: SourceLocation(file: file), "missing front matter: the file must open with a line '---'",
+                fix: "start the file with '---', the YAML fields (such as 'title:'), and another '---' before the text")
+        }
+        guard let close = lines.indices.dropFirst().first(where: { lines[$0].trimmingTrailingSpace() == "---" }) else {
+            throw .error(
+                at: SourceLocation(file: file, line: lines.count, column: 1), "front matter is never closed: no second '---' line",
+                fix: "add a line '---' after the last YAML field")
+        }
+        return SplitFile(
+            yaml: lines[1..<close].joined(separator: "\n"), yamlFirstLine: 2,
+            body: lines[(close + 1)...].joined(separator: "\n"), bodyFirstLine: close + 2)
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingTrailingSpace() -> Substring {
+        var text = self
+        while let last = text.last, last == " " || last == "\t" || last == "\r" { text.removeLast() }
+        return text
+    }
+}
+
+/// Reads typed values from a YAML mapping, reporting wrong types and missing keys at their positions and
+/// unknown keys as warnings with a suggestion.
+public struct FrontMatter {
+    public let file: String
+    let lineOffset: Int
+    let pairs: [(key: String, keyNode: Node, value: Node)]
+    public private(set) var log = DiagnosticLog()
+    private var used: Set<String> = []
+
+    /// Parses `yaml`, which starts at line `firstLine` of `file`.
+    /// - Throws: a diagnostic at the YAML parser's position when the YAML is malformed or not a mapping.
+    public init(yaml: String, file: String, firstLine: Int) throws(Diagnostic) {
+        self.file = file
+        self.lineOffset = firstLine - 1
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw Self.diagnostic(for: error, file: file, lineOffset: firstLine - 1)
+        } catch {
+            throw .error(at: SourceLocation(file: file, line: firstLine), "the front matter cannot be read: \(error)",
+                fix: "check the YAML syntax between the '---' lines")
+        }
+        guard let node else {
+            pairs = []
+            return
+        }
+        guard let mapping = node.mapping else {
+            throw .error(
+                at: Self.location(of: node, file: file, offset: firstLine - 1, fallbackLine: firstLine),
+                "the front matter is not a list of 'key: value' fields", fix: "write one field per line, such as 'title: Houston – İstanbul'")
+        }
+        pairs = mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
+    }
+
+    static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column) }
+        let fix = "check the YAML syntax here: indentation, a missing ':' or an unclosed quote; quote values that contain ': ' or start with '[', '{', '*' or '&'"
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+            return .error(at: at(mark), "malformed YAML: \(what)", fix: fix)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return .error(
+                at: at(context.mark), "the key '\(duplicates.joined(separator: "', '"))' appears twice",
+                fix: "keep one of them and delete the other")
+        case .reader(let problem, _, _, _):
+            return .error(at: SourceLocation(file: file, line: lineOffset + 1), "malformed YAML: \(problem)", fix: fix)
+        default:
+            return .error(at: SourceLocation(file: file, line: lineOffset + 1), "malformed YAML: \(error)", fix: fix)
+        }
+    }
+
+    static func location(of node: Node, file: String, offset: Int, fallbackLine: Int) -> SourceLocation {
+        guard let mark = node.mark else { return SourceLocation(file: file, line: fallbackLine) }
+        return SourceLocation(file: file, line: mark.line + offset, column: mark.column)
+    }
+
+    /// Where `node` stands in the file.
+    public func location(of node: Node) -> SourceLocation {
+        Self.location(of: node, file: file, offset: lineOffset, fallbackLine: lineOffset + 1)
+    }
+
+    /// The start of the front matter (the opening `---`).
+    public var start: SourceLocation { SourceLocation(file: file, line: max(1, lineOffset), column: 1) }
+
+    // MARK: - Lookup
+
+    /// The value node for `key`, marking the key as known.
+    public mutating func node(_ key: String) -> Node? {
+        used.insert(key)
+        guard let pair = pairs.first(where: { $0.key == key }) else { return nil }
+        if case .scalar(let scalar) = pair.value, scalar.tag.description == "tag:yaml.org,2002:null" || (scalar.string.isEmpty && scalar.style == .plain) {
+            return nil
+        }
+        return pair.value
+    }
+
+    public mutating func error(_ problem: String, at location: SourceLocation, fix: String) {
+        log.append(.error(at: location, problem, fix: fix))
+    }
+
+    public mutating func warning(_ problem: String, at location: SourceLocation, fix: String) {
+        log.append(.warning(at: location, problem, fix: fix))
+    }
+
+    mutating func missing(_ key: String, example: String) {
+        error("missing required key '\(key)'", at: start, fix: "add a line '\(key): \(example)' to the front matter")
+    }
+
+    mutating func wrongType(_ key: String, _ node: Node, expected: String, example: String) {
+        error("'\(key)' must be \(expected), found \(Self.describe(node))", at: location(of: node), fix: "write it as '\(key): \(example)'")
+    }
+
+    static func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar): "'\(scalar.string)'"
+        case .mapping: "a mapping of fields"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        }
+    }
+
+    // MARK: - Typed values
+
+    /// A string value. Numbers and dates are accepted as their text.
+    public mutating func string(_ key: String, required: Bool = false, example: String = "…") -> Located<String>? {
+        guard let node = node(key) else {
+            if required { missing(key, example: example) }
+            return nil
+        }
+        guard case .scalar(let scalar) = node else {
+            wrongType(key, node, expected: "text", example: example)
+            return nil
+        }
+        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        if required && text.isEmpty {
+            missing(key, example: example)
+            return nil
+        }
+        return Located(text, at: location(of: node))
+    }
+
+    public mutating func text(_ key: String, required: Bool = false, example: String = "…") -> String? {
+        string(key, required: required, example: example)?.value
+    }
+
+    public mutating func int(_ key: String, example: String = "1") -> Int? {
+        guard let node = node(key) else { return nil }
+        guard let value = node.int else {
+            wrongType(key, node, expected: "a whole number", example: example)
+            return nil
+        }
+        return value
+    }
+
+    public mutating func bool(_ key: String) -> Bool? {
+        guard let node = node(key) else { return nil }
+        guard let value = node.bool else {
+            wrongType(key, node, expected: "true or false", example: "false")
+            return nil
+        }
+        return value
+    }
+
+    public mutating func date(_ key: String) -> PartialDate? {
+        guard let node = node(key) else { return nil }
+        return date(node, key: key)
+    }
+
+    mutating func date(_ node: Node, key: String) -> PartialDate? {
+        guard case .scalar(let scalar) = node, let date = PartialDate(parsing: scalar.string) else {
+            error(
+                "invalid date \(Self.describe(node)) for '\(key)'", at: location(of: node),
+                fix: "write the date as YYYY, YYYY-MM or YYYY-MM-DD, such as '\(key): 2002-10-11'")
+            return nil
+        }
+        return date
+    }
+
+    /// A list of strings; a single string is accepted as a list of one.
+    public mutating func strings(_ key: String, example: String = "[…]") -> [Located<String>] {
+        guard let node = node(key) else { return [] }
+        let items: [Node]
+        switch node {
+        case .sequence(let sequence): items = Array(sequence)
+        case .scalar: items = [node]
+        default:
+            wrongType(key, node, expected: "a list", example: example)
+            return []
+        }
+        var result: [Located<String>] = []
+        for item in items {
+            guard case .scalar(let scalar) = item else {
+                wrongType(key, item, expected: "a list of text items", example: example)
+                continue
+            }
+            result.append(Located(scalar.string, at: location(of: item)))
+        }
+        return result
+    }
+
+    /// A list of mappings, each read by `read`.
+    public mutating func records<T>(_ key: String, example: String, _ read: (inout FrontMatter, Node.Mapping) -> T?) -> [T] {
+        guard let node = node(key) else { return [] }
+        guard case .sequence(let sequence) = node else {
+            wrongType(key, node, expected: "a list", example: example)
+            return []
+        }
+        return sequence.compactMap { item -> T? in
+            guard case .mapping(let mapping) = item else {
+                wrongType(key, item, expected: "a list of '{ … }' records", example: example)
+                return nil
+            }
+            return read(&self, mapping)
+        }
+    }
+
+    /// One mapping, read by `read`.
+    public mutating func record<T>(_ key: String, example: String, _ read: (inout FrontMatter, Node.Mapping) -> T?) -> T? {
+        guard let node = node(key) else { return nil }
+        guard case .mapping(let mapping) = node else {
+            wrongType(key, node, expected: "a record of fields", example: example)
+            return nil
+        }
+        return read(&self, mapping)
+    }
+
+    /// A string field inside a record, checking the record's keys against `known`.
+    mutating func checkKeys(of mapping: Node.Mapping, in key: String, known: [String]) {
+        for (keyNode, _) in mapping {
+            let name = keyNode.string ?? ""
+            if !known.contains(name) {
+                warning(
+                    "unknown field '\(name)' in '\(key)'\(Suggestion.didYouMean(name, in: known))", at: location(of: keyNode),
+                    fix: "the fields of '\(key)' are: \(known.joined(separator: ", "))")
+            }
+        }
+    }
+
+    mutating func string(in mapping: Node.Mapping, _ field: String, of key: String) -> String? {
+        guard let node = mapping[field] else { return nil }
+        guard case .scalar(let scalar) = node else {
+            wrongType("\(key).\(field)", node, expected: "text", example: "…")
+            return nil
+        }
+        return scalar.string.isEmpty ? nil : scalar.string
+    }
+
+    mutating func date(in mapping: Node.Mapping, _ field: String, of key: String) -> PartialDate? {
+        guard let node = mapping[field] else { return nil }
+        return date(node, key: "\(key).\(field)")
+    }
+
+    /// Warns about every key of the front matter that no reader asked for.
+    public mutating func finish(known: [String]) -> [Diagnostic] {
+        for pair in pairs where !used.contains(pair.key) {
+            warning(
+                "unknown key '\(pair.key)'\(Suggestion.didYouMean(pair.key, in: known))", at: location(of: pair.keyNode),
+                fix: "remove it or use one of: \(known.joined(separator: ", "))")
+        }
+        return log.diagnostics
+    }
+}

@@ -1,0 +1,34 @@
+import KardesModel
+
+/// Everything read from `content/`, each entry checked on its own but not yet linked to the others.
+public struct LoadedContent: Sendable {
+    public var config: SiteConfig
+    public var models: [CooperationModel]
+    public var partnerships: [Partnership]
+    public var cities: [City]
+    public var networks: [Network]
+    public var pages: [Page]
+    /// `content/index.md`, shown on the home page.
+    public var home: Page?
+    public var countryNotes: [CountryNote]
+    public var areas: [Area]
+    /// Warnings found while loading (errors stop the load).
+    public var warnings: [Diagnostic]
+
+    public init(
+        config: SiteConfig, models: [CooperationModel] = [], partnerships: [Partnership] = [], cities: [City] = [], networks: [Network] = [],
+        pages: [Page] = [], home: Page? = nil, countryNotes: [CountryNote] = [], areas: [Area] = AreaVocabulary.defaults,
+        warnings: [Diagnostic] = []
+    ) {
+        self.config = config
+        self.models = models
+        self.partnerships = partnerships
+        self.cities = cities
+        self.networks = networks
+        self.pages = pages
+        self.home = home
+        self.countryNotes = countryNotes
+        self.areas = areas
+        self.warnings = warnings
+    }
+}

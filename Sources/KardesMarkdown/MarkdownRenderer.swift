@@ -1,0 +1,91 @@
+import CCmark
+import KardesModel
+
+/// Renders CommonMark to HTML with libcmark, keeping entry links (`city:tr/istanbul`) open for the linker.
+///
+/// The only importer of `CCmark`: no C pointer leaves this file.
+public struct MarkdownRenderer: Sendable {
+    /// Whether raw HTML and unsafe URLs (`javascript:`) are kept.
+    public let unsafeHTML: Bool
+    /// Whether straight quotes and dashes become typographic ones.
+    public let smartPunctuation: Bool
+
+    public init(unsafeHTML: Bool = false, smartPunctuation: Bool = true) {
+        self.unsafeHTML = unsafeHTML
+        self.smartPunctuation = smartPunctuation
+    }
+
+    /// A marker no one types, put in place of an entry link's URL while cmark renders.
+    static let marker = "kardes-entry-4b1d:"
+
+    /// Renders `markdown`, a body that starts at line `firstLine` of `file`.
+    ///
+    /// - Parameters:
+    ///   - markdown: the Markdown text after the front matter.
+    ///   - file: the file, relative to the site root, for the positions of entry links.
+    ///   - firstLine: the file's line on which `markdown` starts.
+    /// - Returns: the HTML as segments with each entry link's position.
+    public func render(_ markdown: String, file: String, firstLine: Int = 1) -> RichText {
+        var options = CMARK_OPT_SOURCEPOS
+        if smartPunctuation { options |= CMARK_OPT_SMART }
+        if unsafeHTML { options |= CMARK_OPT_UNSAFE }
+        let utf8 = Array(markdown.utf8)
+        guard let root = utf8.withUnsafeBufferPointer({ buffer in
+            buffer.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parse_document($0, buffer.count, options) }
+            } ?? cmark_parse_document("", 0, options)
+        }) else { return .empty }
+        defer { cmark_node_free(root) }
+
+        var links: [EntryLink] = []
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                cmark_node_get_type(node) == CMARK_NODE_LINK, let urlPointer = cmark_node_get_url(node)
+            else { continue }
+            let url = String(cString: urlPointer)
+            guard let (kind, target, fragment) = Self.entryLink(in: url) else { continue }
+            let location = SourceLocation(
+                file: file, line: Int(cmark_node_get_start_line(node)) + firstLine - 1,
+                column: max(1, Int(cmark_node_get_start_column(node))))
+            links.append(EntryLink(kind: kind, target: target, fragment: fragment, location: location))
+            cmark_node_set_url(node, "\(Self.marker)\(links.count - 1)")
+        }
+
+        // Render without source positions: they would put data-sourcepos attributes into the page.
+        guard let htmlPointer = cmark_render_html(root, options & ~CMARK_OPT_SOURCEPOS) else { return .empty }
+        let html = String(cString: htmlPointer)
+        free(htmlPointer)
+        return RichText(segments: Self.split(html), links: links)
+    }
+
+    /// `(kind, target, fragment)` when `url` names an entry (`city:us/houston#partners`).
+    static func entryLink(in url: String) -> (EntryLink.Kind, String, String?)? {
+        guard let colon = url.firstIndex(of: ":"), let kind = EntryLink.Kind(rawValue: String(url[..<colon])) else { return nil }
+        var rest = String(url[url.index(after: colon)...])
+        var fragment: String?
+        if let hash = rest.firstIndex(of: "#") {
+            fragment = String(rest[rest.index(after: hash)...])
+            rest = String(rest[..<hash])
+        }
+        return (kind, rest, fragment)
+    }
+
+    /// Cuts the HTML at each marker into text and link segments.
+    static func split(_ html: String) -> [RichText.Segment] {
+        var segments: [RichText.Segment] = []
+        var rest = Substring(html)
+        while let range = rest.range(of: marker) {
+            if range.lowerBound > rest.startIndex { segments.append(.html(String(rest[..<range.lowerBound]))) }
+            var end = range.upperBound
+            while end < rest.endIndex, rest[end].isASCII, rest[end].isNumber { end = rest.index(after: end) }
+            segments.append(.link(Int(rest[range.upperBound..<end]) ?? 0))
+            rest = rest[end...]
+        }
+        if !rest.isEmpty { segments.append(.html(String(rest))) }
+        return segments
+    }
+}

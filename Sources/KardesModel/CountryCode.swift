@@ -1,0 +1,29 @@
+import Foundation
+
+/// An ISO 3166-1 alpha-2 country code, upper-case (`TR`), checked against the platform's region list.
+public struct CountryCode: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    /// The upper-case code.
+    public let code: String
+
+    /// All two-letter region codes the platform knows, computed once.
+    public static let known: Set<String> = Set(Locale.Region.isoRegions.map(\.identifier).filter { $0.count == 2 })
+
+    /// A code from `text` in any case; nil unless it is a region code the platform knows.
+    public init?(_ text: String) {
+        let upper = text.trimmingCharacters(in: .whitespaces).uppercased()
+        guard upper.count == 2, Self.known.contains(upper) else { return nil }
+        self.code = upper
+    }
+
+    /// The lower-case form used in paths (`tr`).
+    public var pathComponent: String { code.lowercased() }
+
+    public var description: String { code }
+
+    public static func < (a: Self, b: Self) -> Bool { a.code < b.code }
+
+    /// The country's name in `language` from the platform's locale data, or the code when it has none.
+    public func name(in language: String) -> String {
+        Locale(identifier: language).localizedString(forRegionCode: code) ?? code
+    }
+}

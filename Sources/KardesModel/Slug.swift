@@ -1,0 +1,52 @@
+import Foundation
+
+/// Turns names into URL slugs: lower-case ASCII letters, digits and single `-`.
+///
+/// Turkish letters map by Turkish rules (`ı→i İ→i ş→s ğ→g ç→c ö→o ü→u`), other Latin diacritics are
+/// stripped, other scripts are transliterated to Latin first (`Москва` → `moskva`, `東京` → `dong-jing`),
+/// and anything else becomes `-`. A slug never contains `/`, `.` or `..`, so it cannot leave the output folder.
+public enum Slug {
+    private static let turkish: [Character: String] = [
+        "ı": "i", "İ": "i", "ş": "s", "Ş": "s", "ğ": "g", "Ğ": "g", "ç": "c", "Ç": "c", "ö": "o", "Ö": "o", "ü": "u",
+        "Ü": "u", "ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "œ": "oe", "Œ": "oe", "đ": "d", "Đ": "d",
+        "ł": "l", "Ł": "l", "þ": "th", "Þ": "th",
+    ]
+
+    /// The slug for `name`; empty when the name has no letters or digits at all.
+    public static func make(from name: String) -> String {
+        var mapped = ""
+        mapped.reserveCapacity(name.utf8.count)
+        var needsTransform = false
+        for character in name {
+            if let replacement = turkish[character] {
+                mapped += replacement
+            } else {
+                mapped.append(character)
+                if !character.isASCII { needsTransform = true }
+            }
+        }
+        if needsTransform {
+            // Transliterate other scripts, then drop the diacritics that transliteration and Latin names carry.
+            let latin = mapped.applyingTransform(.toLatin, reverse: false) ?? mapped
+            mapped = latin.applyingTransform(.stripDiacritics, reverse: false) ?? latin
+            mapped = mapped.reduce(into: "") { result, character in
+                if let replacement = turkish[character] { result += replacement } else { result.append(character) }
+            }
+        }
+        var slug = ""
+        var pendingDash = false
+        for scalar in mapped.lowercased().unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                if pendingDash && !slug.isEmpty { slug += "-" }
+                pendingDash = false
+                slug.unicodeScalars.append(scalar)
+            } else if scalar != "'" && scalar != "’" {
+                pendingDash = true
+            }
+        }
+        return slug
+    }
+
+    /// Whether `text` is already a valid slug (what `make` would return for itself).
+    public static func isValid(_ text: String) -> Bool { !text.isEmpty && make(from: text) == text }
+}
