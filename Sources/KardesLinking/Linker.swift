@@ -1,0 +1,262 @@
+import Foundation
+import KardesContent
+import KardesModel
+
+/// Resolves the references between loaded entries and builds the indexes of one site language.
+///
+/// Pure: no file system, clock or environment. The year against which dormancy is judged is a parameter.
+public struct Linker: Sendable {
+    public let language: String
+    /// The current year, for "no activity for N years".
+    public let referenceYear: Int
+
+    public init(language: String, referenceYear: Int) {
+        self.language = language
+        self.referenceYear = referenceYear
+    }
+
+    /// Links `content`.
+    /// - Throws: `BuildFailure.content` with every error: unknown models, networks or areas with a "did you mean",
+    ///   city references that resolve to nothing, the same partnership in two files, two city files claiming one name,
+    ///   entry links in Markdown that name nothing.
+    public func link(_ content: LoadedContent) throws(BuildFailure) -> LinkedSite {
+        var log = DiagnosticLog()
+        log.append(contentsOf: content.warnings)
+        let collator = Collator(language: language)
+
+        // MARK: Cities from files, and the names that lead to them.
+        var cities: [City.ID: City] = [:]
+        var nameIndex: [String: City.ID] = [:]  // "tr/uskudar" (slug of any name) → id
+        var claimedBy: [String: City] = [:]
+        for city in content.cities {
+            cities[city.id] = city
+            let keys = Set([city.id.slug, Slug.make(from: city.name)] + city.names.values.map(Slug.make) + city.aliases.map(Slug.make))
+            for key in keys.sorted() where !key.isEmpty {
+                let full = "\(city.id.country.pathComponent)/\(key)"
+                if let other = claimedBy[full], other.id != city.id {
+                    log.append(
+                        .error(
+                            at: city.source ?? SourceLocation(file: "content/cities"),
+                            "the name '\(key)' leads to two cities: this one and \(other.source?.file ?? other.id.description)",
+                            fix: "remove the name or alias from one of the two files, or merge them if they are the same city"))
+                    continue
+                }
+                claimedBy[full] = city
+                nameIndex[full] = city.id
+            }
+        }
+
+        // MARK: Resolve every reference; cities without a file are made from their references.
+        var spellings: [City.ID: [String: Int]] = [:]
+        func resolve(_ reference: CityReference) -> City.ID? {
+            switch reference.parse() {
+            case .success(.name(let name, let country)):
+                let slug = Slug.make(from: name)
+                guard !slug.isEmpty else {
+                    log.append(
+                        .error(
+                            at: reference.location, "the city name '\(name)' has no letters or digits to make an address from",
+                            fix: "write the city's name, such as \"Üsküdar, TR\""))
+                    return nil
+                }
+                if let id = nameIndex["\(country.pathComponent)/\(slug)"] { return id }
+                let id = City.ID(country: country, slug: slug)
+                spellings[id, default: [:]][name, default: 0] += 1
+                return id
+            case .success(.id(let id)):
+                if let found = nameIndex[id.description] { return found }
+                if spellings[id] != nil { return id }
+                let known = cities.keys.map(\.description) + spellings.keys.map(\.description)
+                log.append(
+                    .error(
+                        at: reference.location, "no city '\(id)'\(Suggestion.didYouMean(id.description, in: known))",
+                        fix: "create content/cities/\(id).md, or refer to the city by name: \"Name, \(id.country)\""))
+                return nil
+            case .failure:
+                return nil  // Reported while loading.
+            }
+        }
+
+        let models = content.models.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
+        let modelSlugs = models.map(\.id.slug)
+        let areaSlugs = Set(content.areas.map(\.slug))
+        var partnershipCities: [Partnership.ID: [City.ID]] = [:]
+        var seen: [String: Partnership] = [:]
+        for partnership in content.partnerships.sorted(by: { $0.id < $1.id }) {
+            let ids = partnership.cities.compactMap(resolve)
+            if ids.count == partnership.cities.count {
+                if Set(ids).count < ids.count {
+                    log.append(
+                        .error(
+                            at: partnership.cities[0].location, "the same city is listed twice in this partnership",
+                            fix: "list each city once; aliases such as Üsküp and Skopje are the same city"))
+                }
+                let key = ids.map(\.description).sorted().joined(separator: "+") + "@" + partnership.model.value
+                if let other = seen[key] {
+                    for (here, there) in [(partnership, other), (other, partnership)] {
+                        log.append(
+                            .error(
+                                at: here.source, "the same partnership (same cities and model) is also in \(there.source.file)",
+                                fix: "keep one of the two files and delete the other"))
+                    }
+                } else {
+                    seen[key] = partnership
+                }
+            }
+            partnershipCities[partnership.id] = ids
+            if !modelSlugs.contains(partnership.model.value) {
+                log.append(
+                    .error(
+                        at: partnership.model.location,
+                        "unknown model '\(partnership.model.value)'\(Suggestion.didYouMean(partnership.model.value, in: modelSlugs))",
+                        fix: modelSlugs.isEmpty
+                            ? "create the model's file content/models/\(partnership.model.value).md"
+                            : "use a model slug from content/models/: \(modelSlugs.joined(separator: ", "))"))
+            }
+            for area in partnership.areas where !areaSlugs.contains(area.value) {
+                log.append(
+                    .warning(
+                        at: area.location, "unknown area of cooperation '\(area.value)'\(Suggestion.didYouMean(area.value, in: areaSlugs))",
+                        fix: "use an area from the vocabulary, or add '\(area.value): { tr: …, en: … }' to content/areas.yml"))
+            }
+        }
+
+        var networkMembers: [Network.ID: [City.ID]] = [:]
+        var networkSeats: [Network.ID: City.ID] = [:]
+        for network in content.networks {
+            networkMembers[network.id] = network.members.compactMap(resolve)
+            if let seat = network.seat { networkSeats[network.id] = resolve(seat) }
+            if let model = network.model, !modelSlugs.contains(model.value) {
+                log.append(
+                    .error(
+                        at: model.location, "unknown model '\(model.value)'\(Suggestion.didYouMean(model.value, in: modelSlugs))",
+                        fix: "use a model slug from content/models/: \(modelSlugs.joined(separator: ", "))"))
+            }
+        }
+        if let owner = content.config.owner { _ = resolve(owner) }
+        for contact in content.partnerships.flatMap(\.contacts) { if let city = contact.city { _ = resolve(city) } }
+
+        // Cities known only from references take their most used spelling (ties: the one sorting last, which
+        // prefers letters such as İ over I).
+        for (id, names) in spellings where cities[id] == nil {
+            let name = names.max { ($0.value, $0.key) < ($1.value, $1.key) }!.key
+            cities[id] = City(id: id, name: name)
+        }
+
+        // MARK: Indexes.
+        let partnerships = Dictionary(uniqueKeysWithValues: content.partnerships.map { ($0.id, $0) })
+        var titles: [Partnership.ID: String] = [:]
+        for (id, partnership) in partnerships {
+            titles[id] = partnership.title ?? (partnershipCities[id] ?? []).map { cities[$0]?.name(in: language) ?? $0.slug }.joined(separator: " – ")
+        }
+        let titleKeys = titles.mapValues { collator.key($0) }
+        let partnershipOrder = partnerships.keys.sorted { a, b in
+            let ya = partnerships[a]!.established?.year ?? Int.min, yb = partnerships[b]!.established?.year ?? Int.min
+            if ya != yb { return ya > yb }
+            return collator.ascending(titleKeys[a]!, titleKeys[b]!, a.slug, b.slug)
+        }
+        let rank = Dictionary(uniqueKeysWithValues: partnershipOrder.enumerated().map { ($1, $0) })
+        func ordered(_ ids: [Partnership.ID]) -> [Partnership.ID] { ids.sorted { rank[$0]! < rank[$1]! } }
+
+        var byCity: [City.ID: [Partnership.ID]] = [:], byCountry: [CountryCode: [Partnership.ID]] = [:]
+        var byModel: [CooperationModel.ID: [Partnership.ID]] = [:], byArea: [String: [Partnership.ID]] = [:]
+        var byYear: [Int: [Partnership.ID]] = [:]
+        for id in partnershipOrder {
+            let partnership = partnerships[id]!
+            let ids = partnershipCities[id] ?? []
+            for city in Set(ids) { byCity[city, default: []].append(id) }
+            for country in Set(ids.map(\.country)) { byCountry[country, default: []].append(id) }
+            byModel[CooperationModel.ID(partnership.model.value), default: []].append(id)
+            for area in Set(partnership.areas.map(\.value)) { byArea[area, default: []].append(id) }
+            if let year = partnership.established?.year { byYear[year, default: []].append(id) }
+        }
+
+        let nameKeys = cities.mapValues { collator.key($0.name(in: language)) }
+        let cityOrder = cities.keys.sorted { collator.ascending(nameKeys[$0]!, nameKeys[$1]!, $0.description, $1.description) }
+        var citiesByCountry: [CountryCode: [City.ID]] = [:]
+        for id in cityOrder { citiesByCountry[id.country, default: []].append(id) }
+        let countryNames = Dictionary(uniqueKeysWithValues: citiesByCountry.keys.map { ($0, $0.name(in: language)) })
+        let countryKeys = countryNames.mapValues { collator.key($0) }
+        let countryOrder = citiesByCountry.keys.sorted { collator.ascending(countryKeys[$0]!, countryKeys[$1]!, $0.code, $1.code) }
+
+        var networksByCity: [City.ID: [Network.ID]] = [:]
+        let networks = content.networks.sorted { collator.ascending(collator.key($0.title), collator.key($1.title), $0.id.slug, $1.id.slug) }
+        for network in networks {
+            var members = Set(networkMembers[network.id] ?? [])
+            if let seat = networkSeats[network.id] { members.insert(seat) }
+            for city in members { networksByCity[city, default: []].append(network.id) }
+        }
+
+        // Regions (il): cities that name one, grouped by country and slug.
+        var regionCities: [Region.ID: (name: String, cities: [City.ID])] = [:]
+        for id in cityOrder {
+            guard let region = cities[id]?.region, !Slug.make(from: region).isEmpty else { continue }
+            let key = Region.ID(country: id.country, slug: Slug.make(from: region))
+            regionCities[key, default: (region, [])].cities.append(id)
+        }
+        let regions = regionCities.map { Region(id: $0.key, name: $0.value.name, cities: $0.value.cities) }.sorted { $0.id < $1.id }
+        var byRegion: [Region.ID: [Partnership.ID]] = [:]
+        for region in regions {
+            byRegion[region.id] = ordered(Array(Set(region.cities.flatMap { byCity[$0] ?? [] })))
+        }
+
+        let possiblyDormant = Set(
+            partnerships.values.filter { partnership in
+                guard partnership.status == .active, let last = partnership.lastSignOfLife else { return false }
+                return referenceYear - last.year > content.config.dormantAfterYears
+            }.map(\.id))
+
+        let site = LinkedSite(
+            language: language, config: content.config, cities: cities, cityOrder: cityOrder, partnerships: partnerships,
+            partnershipOrder: partnershipOrder, partnershipCities: partnershipCities, partnershipTitles: titles, models: models,
+            networks: networks, networkMembers: networkMembers, networkSeats: networkSeats,
+            pages: content.pages.sorted { collator.ascending(collator.key($0.title), collator.key($1.title), $0.slug, $1.slug) },
+            home: content.home, countryNotes: Dictionary(content.countryNotes.map { ($0.country, $0) }) { a, _ in a },
+            countryOrder: countryOrder, countryNames: countryNames, areas: content.areas, regions: regions,
+            partnershipsByCity: byCity, partnershipsByCountry: byCountry, partnershipsByModel: byModel, partnershipsByArea: byArea,
+            partnershipsByYear: byYear, partnershipsByRegion: byRegion, citiesByCountry: citiesByCountry, networksByCity: networksByCity,
+            possiblyDormant: possiblyDormant, warnings: [])
+
+        // MARK: Entry links in every body.
+        let bodies: [RichText] =
+            content.partnerships.map(\.body) + content.cities.map(\.body) + content.models.map(\.body) + content.networks.map(\.body)
+            + content.pages.map(\.body) + content.countryNotes.map(\.body) + [content.home?.body].compactMap { $0 }
+        for body in bodies {
+            for link in body.links where site.route(for: link) == nil {
+                log.append(.error(at: link.location, "unresolved link '\(link.kind.rawValue):\(link.target)'\(site.suggestion(for: link))",
+                    fix: "link to an existing \(link.kind.rawValue): \(site.linkForms(link.kind))"))
+            }
+        }
+
+        try log.throwIfErrors()
+        return LinkedSite(
+            language: site.language, config: site.config, cities: site.cities, cityOrder: site.cityOrder, partnerships: site.partnerships,
+            partnershipOrder: site.partnershipOrder, partnershipCities: site.partnershipCities, partnershipTitles: site.partnershipTitles,
+            models: site.models, networks: site.networks, networkMembers: site.networkMembers, networkSeats: site.networkSeats,
+            pages: site.pages, home: site.home, countryNotes: site.countryNotes, countryOrder: site.countryOrder,
+            countryNames: site.countryNames, areas: site.areas, regions: site.regions, partnershipsByCity: site.partnershipsByCity,
+            partnershipsByCountry: site.partnershipsByCountry, partnershipsByModel: site.partnershipsByModel,
+            partnershipsByArea: site.partnershipsByArea, partnershipsByYear: site.partnershipsByYear,
+            partnershipsByRegion: site.partnershipsByRegion, citiesByCountry: site.citiesByCountry, networksByCity: site.networksByCity,
+            possiblyDormant: site.possiblyDormant, warnings: log.warnings)
+    }
+}
+
+/// Compares names in a language's alphabet (Turkish: C < Ç < D, I < İ).
+struct Collator: Sendable {
+    let locale: Locale
+
+    init(language: String) { locale = Locale(identifier: language) }
+
+    /// The text compared; kept as a type so callers compute it once per item.
+    func key(_ text: String) -> String { text }
+
+    /// Whether `a` sorts before `b`; `tieA`/`tieB` decide equal names so the order is total and stable.
+    func ascending(_ a: String, _ b: String, _ tieA: String, _ tieB: String) -> Bool {
+        switch a.compare(b, options: [.caseInsensitive], range: nil, locale: locale) {
+        case .orderedAscending: return true
+        case .orderedDescending: return false
+        case .orderedSame: return tieA < tieB
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import KardesModel
+
+/// The output path of every page, relative to the language's root, as a folder (`cities/tr/istanbul/`).
+public enum Route {
+    public static let home = ""
+    public static let partnerships = "partnerships/"
+    public static let cities = "cities/"
+    public static let countries = "countries/"
+    public static let models = "models/"
+    public static let networks = "networks/"
+    public static let areas = "areas/"
+    public static let years = "years/"
+    public static let regions = "regions/"
+
+    public static func partnership(_ id: Partnership.ID) -> String { "partnerships/\(id.slug)/" }
+    public static func city(_ id: City.ID) -> String { "cities/\(id.country.pathComponent)/\(id.slug)/" }
+    public static func country(_ code: CountryCode) -> String { "countries/\(code.pathComponent)/" }
+    public static func model(_ id: CooperationModel.ID) -> String { "models/\(id.slug)/" }
+    public static func network(_ id: Network.ID) -> String { "networks/\(id.slug)/" }
+    public static func page(_ slug: String) -> String { "\(slug)/" }
+    public static func area(_ slug: String) -> String { "areas/\(slug)/" }
+    public static func year(_ year: Int) -> String { "years/\(year)/" }
+    public static func region(_ id: Region.ID) -> String { "regions/\(id.country.pathComponent)/\(id.slug)/" }
+}
+
+extension LinkedSite {
+    /// The route an entry link names, or nil when it names nothing.
+    public func route(for link: EntryLink) -> String? {
+        switch link.kind {
+        case .city:
+            let parts = link.target.split(separator: "/")
+            guard parts.count == 2, let code = CountryCode(String(parts[0])) else { return nil }
+            let id = City.ID(country: code, slug: String(parts[1]))
+            if cities[id] != nil { return Route.city(id) }
+            // An alias or exonym slug leads to the city's own page.
+            return cities.values.first { $0.id.country == code && ($0.aliases + Array($0.names.values)).map(Slug.make).contains(id.slug) }
+                .map { Route.city($0.id) }
+        case .partnership:
+            return partnerships[Partnership.ID(link.target)] != nil ? Route.partnership(Partnership.ID(link.target)) : nil
+        case .model:
+            return model(link.target) != nil ? Route.model(CooperationModel.ID(link.target)) : nil
+        case .country:
+            guard let code = CountryCode(link.target), citiesByCountry[code] != nil else { return nil }
+            return Route.country(code)
+        case .network:
+            return networks.contains { $0.id.slug == link.target } ? Route.network(Network.ID(link.target)) : nil
+        case .page:
+            return pages.contains { $0.slug == link.target } ? Route.page(link.target) : nil
+        }
+    }
+
+    func candidates(_ kind: EntryLink.Kind) -> [String] {
+        switch kind {
+        case .city: cities.keys.map(\.description)
+        case .partnership: partnerships.keys.map(\.slug)
+        case .model: models.map(\.id.slug)
+        case .country: citiesByCountry.keys.map(\.pathComponent)
+        case .network: networks.map(\.id.slug)
+        case .page: pages.map(\.slug)
+        }
+    }
+
+    func suggestion(for link: EntryLink) -> String {
+        Suggestion.closest(to: link.target, in: candidates(link.kind)).map { " (did you mean '\(link.kind.rawValue):\($0)'?)" } ?? ""
+    }
+
+    func linkForms(_ kind: EntryLink.Kind) -> String {
+        switch kind {
+        case .city: "city:cc/slug, as in content/cities/tr/istanbul.md → city:tr/istanbul"
+        case .partnership: "partnership:<file name without .md>"
+        case .model: "model:<slug>, one of \(models.map(\.id.slug).joined(separator: ", "))"
+        case .country: "country:<two-letter code> of a country with cities in the directory"
+        case .network: "network:<file name in content/networks/ without .md>"
+        case .page: "page:<file name in content/pages/ without .md>"
+        }
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+import KardesLinking
+import KardesModel
+
+/// Everything one language's pages share while rendering, and the builders of each page's view model.
+struct RenderContext: Sendable {
+    let site: LinkedSite
+    let theme: Theme
+    let language: String
+    let prefix: String
+    let portable: Bool
+    let t: [String: String]
+    let locale: Locale
+
+    init(site: LinkedSite, theme: Theme, language: String, prefix: String, portable: Bool) {
+        self.site = site
+        self.theme = theme
+        self.language = language
+        self.prefix = prefix
+        self.portable = portable
+        self.t = theme.strings(for: language)
+        self.locale = Locale(identifier: language)
+    }
+
+    func text(_ key: String) -> String { t[key] ?? key }
+
+    // MARK: - URLs
+
+    /// Relative URLs from one page's folder.
+    struct Paths {
+        let root: String
+        let prefix: String
+        let portable: Bool
+
+        /// From the page at `route` (a folder such as `cities/tr/istanbul/`, "" for the home page).
+        init(page route: String, prefix: String, portable: Bool) {
+            root = String(repeating: "../", count: (prefix + route).filter { $0 == "/" }.count)
+            self.prefix = prefix
+            self.portable = portable
+        }
+
+        func to(_ route: String) -> String {
+            let path = root + prefix + route
+            if portable { return path + "index.html" }
+            return path.isEmpty ? "./" : path
+        }
+
+        func file(_ name: String) -> String { root + name }
+    }
+
+    // MARK: - Page frame
+
+    func render(_ job: Renderer.Job) -> RenderedFile {
+        switch job {
+        case .home: return home()
+        case .partnerships: return partnershipIndex()
+        case .partnership(let id): return partnership(id)
+        case .cities: return cityIndex()
+        case .city(let id): return city(id)
+        case .countries: return countryIndex()
+        case .country(let code): return country(code)
+        case .models: return modelIndex()
+        case .model(let model): return modelPage(model)
+        case .networks: return networkIndex()
+        case .network(let network): return networkPage(network)
+        case .areas: return areaIndex()
+        case .area(let slug): return areaPage(slug)
+        case .years: return yearIndex()
+        case .year(let year): return yearPage(year)
+        case .regions: return regionIndex()
+        case .region(let region): return regionPage(region)
+        case .page(let page): return freePage(page)
+        case .notFound: return notFound()
+        }
+    }
+
+    /// Renders `content` into `template` inside the layout.
+    func page<Content: Sendable>(
+        route: String, kind: String, template: String, title: String, description: String? = nil, section: String? = nil,
+        crumbs: [(String, String)] = [], content: (Paths) -> Content, sources: Set<String>, fileName: String = "index.html",
+        paths fixedPaths: Paths? = nil
+    ) -> RenderedFile {
+        let paths = fixedPaths ?? Paths(page: route, prefix: prefix, portable: portable)
+        let sections: [(String, String)] = [
+            ("partnerships", Route.partnerships), ("cities", Route.cities), ("countries", Route.countries), ("models", Route.models),
+            ("networks", Route.networks),
+        ]
+        let nav = sections.map { NavItem(title: text($0.0), url: paths.to($0.1), current: $0.1 == route || $0.0 == section) }
+        let isHome = route == Route.home && kind == "home"
+        let meta = MetaView(
+            lang: language, title: title, documentTitle: isHome ? site.config.title : "\(title) · \(site.config.title)",
+            description: description ?? site.config.description, stylesheet: paths.file("style.css"), homeURL: paths.to(Route.home),
+            nav: nav,
+            breadcrumbs: isHome || kind == "404" ? [] : ([(text("home"), Route.home)] + crumbs).map { LinkView(title: $0.0, url: paths.to($0.1)) },
+            footerPages: site.pages.map { LinkView(title: $0.title, url: paths.to(Route.page($0.slug))) })
+        let context = PageContext(site: SiteView(title: site.config.title, description: site.config.description), meta: meta, t: t, content: content(paths))
+        var html = theme.render(context, template: template)
+        if !html.hasSuffix("\n") { html += "\n" }
+        var allSources = sources
+        allSources.formUnion(["content/site.yml", "templates/\(template).mustache", "templates/layout.mustache", "templates/strings/\(language).yml"])
+        allSources.formUnion(site.pages.map { $0.source.file })
+        return RenderedFile(path: prefix + route + fileName, contents: Array(html.utf8), sources: allSources, kind: kind)
+    }
+
+    // MARK: - Shared pieces
+
+    func statusLabel(_ status: Partnership.Status) -> String { text("status_\(status.rawValue)") }
+
+    func modelTitle(_ slug: String) -> String { site.model(slug)?.title ?? slug }
+
+    func yearText(_ partnership: Partnership) -> String { partnership.established.map { String($0.year) } ?? "–" }
+
+    func html(_ body: RichText, _ paths: Paths) -> String {
+        body.html { link in
+            let route = site.route(for: link) ?? ""
+            return paths.to(route) + (link.fragment.map { "#\($0)" } ?? "")
+        }
+    }
+
+    func cityLinks(_ id: Partnership.ID, _ paths: Paths) -> [CityLinkView] {
+        let cities = site.partnershipCities[id] ?? []
+        return cities.enumerated().map { index, city in
+            CityLinkView(
+                name: site.name(of: city), url: paths.to(Route.city(city)), country: site.countryName(city.country),
+                countryURL: paths.to(Route.country(city.country)), separator: index == cities.count - 1 ? "" : ", ")
+        }
+    }
+
+    func row(_ id: Partnership.ID, _ paths: Paths) -> PartnershipRow {
+        let partnership = site.partnerships[id]!
+        return PartnershipRow(
+            title: site.title(of: id), url: paths.to(Route.partnership(id)), yearText: yearText(partnership),
+            hasYear: partnership.established != nil, modelTitle: modelTitle(partnership.model.value), statusSlug: partnership.status.rawValue,
+            statusLabel: statusLabel(partnership.status), dormant: site.possiblyDormant.contains(id), dormantLabel: text("possibly_dormant"),
+            cityLinks: cityLinks(id, paths))
+    }
+
+    func rows(_ ids: [Partnership.ID], _ paths: Paths) -> [PartnershipRow] { ids.map { row($0, paths) } }
+
+    /// The files behind a list of partnerships: each file, its cities' files and its model.
+    func sources(of ids: [Partnership.ID]) -> Set<String> {
+        var files = Set<String>()
+        for id in ids {
+            guard let partnership = site.partnerships[id] else { continue }
+            files.insert(partnership.source.file)
+            for city in site.partnershipCities[id] ?? [] { if let file = site.cities[city]?.source?.file { files.insert(file) } }
+            if let model = site.model(partnership.model.value) { files.insert(model.source.file) }
+        }
+        return files
+    }
+
+    func cityRow(_ id: City.ID, _ paths: Paths, showCountry: Bool = true) -> CityRow {
+        let count = site.partnerships(of: id).count
+        return CityRow(
+            name: site.name(of: id), url: paths.to(Route.city(id)), country: showCountry ? site.countryName(id.country) : "",
+            partnerCount: "\(text("count_partnerships_label")) \(count)")
+    }
+
+    func number(_ value: Int) -> String {
+        let formatter = NumberFormatter()
+        formatter.locale = locale
+        formatter.numberStyle = .decimal
+        return formatter.string(from: NSNumber(value: value)) ?? String(value)
+    }
+
+    func coordinateText(_ c: Coordinates) -> String {
+        String(format: "%.4f, %.4f", c.latitude, c.longitude)
+    }
+}
