@@ -1,0 +1,87 @@
+import Foundation
+import KardesContent
+import KardesLinking
+import KardesModel
+import KardesOutput
+import KardesRendering
+
+/// What to build.
+public struct BuildRequest: Sendable {
+    /// The site folder, holding `content/` and optionally `templates/`.
+    public var source: URL
+    /// The output folder (default `<source>/public`).
+    public var output: URL
+    public var includeDrafts: Bool
+    /// Overrides `portable` of `site.yml` when set.
+    public var portable: Bool?
+    /// The year against which "no activity for N years" is judged.
+    public var referenceYear: Int
+
+    public init(source: URL, output: URL? = nil, includeDrafts: Bool = false, portable: Bool? = nil, referenceYear: Int) {
+        self.source = source
+        self.output = output ?? source.appendingPathComponent("public")
+        self.includeDrafts = includeDrafts
+        self.portable = portable
+        self.referenceYear = referenceYear
+    }
+}
+
+/// What a build did.
+public struct BuildReport: Sendable {
+    public let pagesByKind: [String: Int]
+    public let files: Int
+    public let write: PublicWriter.Report
+    public let warnings: [Diagnostic]
+    /// The stage reached, for progress display.
+    public let languages: [String]
+}
+
+/// The stages a build goes through, reported to a progress display.
+public enum BuildStage: String, Sendable { case loading, linking, rendering, writing }
+
+/// Runs load → link → render → write. The only place that knows the order of the stages.
+public func build(_ request: BuildRequest, progress: @Sendable (BuildStage) -> Void = { _ in }) async throws(BuildFailure) -> BuildReport {
+    progress(.loading)
+    let loaded = try await ContentLoader(root: request.source, includeDrafts: request.includeDrafts).load()
+    let rendered = try await render(loaded, request: request, progress: progress)
+    progress(.writing)
+    let report = try await PublicWriter(output: request.output).write(rendered.site)
+    return BuildReport(
+        pagesByKind: rendered.site.countsByKind, files: rendered.site.files.count, write: report, warnings: rendered.warnings,
+        languages: loaded.config.languages)
+}
+
+/// Links and renders every language of `loaded` without writing anything: what `build` and `check` share.
+public func render(
+    _ loaded: LoadedContent, request: BuildRequest, progress: @Sendable (BuildStage) -> Void = { _ in }
+) async throws(BuildFailure) -> (site: RenderedSite, warnings: [Diagnostic]) {
+    let theme = try Theme(overrides: try themeOverrides(in: request.source))
+    let portable = request.portable ?? loaded.config.portable
+    var files: [RenderedFile] = []
+    var warnings: [Diagnostic] = []
+    for (index, language) in loaded.config.languages.enumerated() {
+        progress(.linking)
+        let linked = try Linker(language: language, referenceYear: request.referenceYear).link(loaded)
+        if index == 0 { warnings = linked.warnings }
+        progress(.rendering)
+        let renderer = Renderer(theme: theme, language: language, prefix: index == 0 ? "" : "\(language)/", portable: portable, writesRootFiles: index == 0)
+        files += await renderer.render(linked).files
+    }
+    return (RenderedSite(files: files), warnings)
+}
+
+/// The site's own `templates/` files by relative path.
+func themeOverrides(in source: URL) throws(BuildFailure) -> [String: String] {
+    let folder = source.appendingPathComponent("templates").standardizedFileURL
+    guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return [:] }
+    var files: [String: String] = [:]
+    for case let url as URL in enumerator where !url.hasDirectoryPath && !url.lastPathComponent.hasPrefix(".") {
+        let relative = String(url.standardizedFileURL.path.dropFirst(folder.path.count + 1))
+        guard let data = FileManager.default.contents(atPath: url.path) else { continue }
+        switch ContentLoader.decode(data, path: "templates/\(relative)") {
+        case .success(let text): files[relative] = text
+        case .failure(let diagnostic): throw .content([diagnostic])
+        }
+    }
+    return files
+}

@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import KardesBuild
+import KardesModel
+
+@main
+struct Kardes: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kardes",
+        abstract: "Build a static directory of city partnerships: sister cities, municipal and decentralised cooperation.",
+        subcommands: [BuildCommand.self],
+        defaultSubcommand: nil)
+
+    /// Runs the command line; usage errors exit 2, content errors 1.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure || (error as? CommandError) != nil || code.rawValue == 64 {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+typealias CommandError = ValidationError
+
+struct BuildCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into the output folder.",
+        discussion: """
+            Reads content/ (and templates/, when the site customises the theme) and writes a complete static site.
+            Nothing is written when the content has errors; all of them are reported together.
+
+            Example:
+              kardes build --source my-site --output my-site/public
+            """)
+
+    @Option(name: .long, help: "The site folder, holding content/.")
+    var source: String = "."
+
+    @Option(name: .long, help: "The output folder (default: <source>/public).")
+    var output: String?
+
+    @Flag(name: .long, help: "Include entries marked 'draft: true'.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Make every link name its index.html, so the site works opened from disk.")
+    var portable = false
+
+    @Flag(name: .long, help: "Print nothing but errors.")
+    var quiet = false
+
+    func run() async throws {
+        let sourceURL = URL(fileURLWithPath: source)
+        let request = BuildRequest(
+            source: sourceURL, output: output.map { URL(fileURLWithPath: $0) }, includeDrafts: drafts, portable: portable ? true : nil,
+            referenceYear: Calendar(identifier: .gregorian).component(.year, from: Date()))
+        let started = Date()
+        let terminal = isatty(STDERR_FILENO) == 1 && !quiet
+        do {
+            let report = try await build(request) { stage in
+                if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K\(stage.rawValue)…".utf8)) }
+            }
+            if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            printDiagnostics(report.warnings, quiet: quiet)
+            if !quiet {
+                let seconds = Date().timeIntervalSince(started)
+                let kinds = report.pagesByKind.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+                print(
+                    "kardes: \(report.files) files (\(kinds)); \(report.write.written) written, \(report.write.unchanged) unchanged, "
+                        + "\(report.write.removed) removed in \(String(format: "%.2f", seconds)) s → \(request.output.path)")
+            }
+        } catch {
+            if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            report(error)
+            throw ExitCode(1)
+        }
+    }
+}
+
+func printDiagnostics(_ diagnostics: [Diagnostic], quiet: Bool) {
+    for diagnostic in diagnostics where !(quiet && diagnostic.severity == .warning) {
+        FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+    }
+}
+
+func report(_ failure: BuildFailure) {
+    switch failure {
+    case .content(let diagnostics):
+        printDiagnostics(diagnostics, quiet: false)
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        FileHandle.standardError.write(Data("kardes: \(errors) error\(errors == 1 ? "" : "s"); nothing was written\n".utf8))
+    case .environment:
+        FileHandle.standardError.write(Data((failure.description + "\n").utf8))
+    }
+}
