@@ -1,0 +1,27 @@
+# kardes — two commands set everything up: `make site` and `make test`.
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: site test deps build release check-html clean
+
+# libcmark-dev is the one system library kardes needs; install it when pkg-config cannot find it.
+deps:
+	@pkg-config --exists libcmark 2>/dev/null || { \
+		echo "Installing libcmark-dev (CommonMark library)…"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libcmark-dev; }
+
+release: deps
+	$(SWIFT) build -c release --product kardes
+
+# Builds the demo directory in content/ into public/.
+site: release
+	$$($(SWIFT) build -c release --show-bin-path)/kardes build --source . --output public
+	@echo "Open public/index.html through a web server (python3 -m http.server -d public 8000 → http://127.0.0.1:8000/),"
+	@echo "or run: $$($(SWIFT) build -c release --show-bin-path)/kardes build --portable --output public  to open it straight from disk."
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+clean:
+	rm -rf .build public

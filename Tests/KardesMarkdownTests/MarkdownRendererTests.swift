@@ -1,0 +1,43 @@
+import KardesMarkdown
+import KardesModel
+import Testing
+
+@Suite("Markdown")
+struct MarkdownRendererTests {
+    let renderer = MarkdownRenderer()
+
+    func html(_ text: RichText) -> String { text.html { "[\($0.kind.rawValue):\($0.target)]" } }
+
+    @Test("CommonMark renders with smart punctuation")
+    func smart() {
+        let text = renderer.render("\"Kardeş\" kentler -- 1920...", file: "a.md")
+        #expect(html(text) == "<p>“Kardeş” kentler – 1920…</p>\n")
+    }
+
+    @Test("entry links are kept open with their position in the file")
+    func entryLinks() throws {
+        let text = renderer.render("Giriş.\n\nBkz. [Houston](city:us/houston) ve [model](model:sister-city#tarih).", file: "content/x.md", firstLine: 5)
+        #expect(text.links.count == 2)
+        let first = try #require(text.links.first)
+        #expect(first.kind == .city && first.target == "us/houston")
+        #expect(first.location == SourceLocation(file: "content/x.md", line: 7, column: 6))
+        #expect(text.links[1].fragment == "tarih")
+        #expect(html(text) == "<p>Giriş.</p>\n<p>Bkz. <a href=\"[city:us/houston]\">Houston</a> ve <a href=\"[model:sister-city]\">model</a>.</p>\n")
+    }
+
+    @Test("raw HTML and unsafe URLs are dropped unless allowed")
+    func safety() {
+        let source = "<script>alert(1)</script>\n\n[x](javascript:alert(1)) <b>kalın</b>"
+        let safe = html(renderer.render(source, file: "a.md"))
+        #expect(!safe.contains("<script>") && !safe.contains("javascript:") && !safe.contains("<b>"))
+        let unsafe = html(MarkdownRenderer(unsafeHTML: true).render(source, file: "a.md"))
+        #expect(unsafe.contains("<script>") && unsafe.contains("<b>kalın</b>"))
+    }
+
+    @Test("ordinary links pass through unchanged")
+    func ordinaryLinks() {
+        let text = renderer.render("[site](https://example.org/) [mail](mailto:a@example.org)", file: "a.md")
+        #expect(text.links.isEmpty)
+        #expect(html(text).contains("href=\"https://example.org/\""))
+    }
+}

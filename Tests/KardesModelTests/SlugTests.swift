@@ -1,0 +1,120 @@
+import KardesModel
+import Testing
+
+@Suite("Slugs")
+struct SlugTests {
+    @Test(
+        "Turkish letters follow Turkish rules",
+        arguments: [
+            ("İstanbul", "istanbul"), ("Şanlıurfa", "sanliurfa"), ("Ağrı", "agri"), ("Üsküdar", "uskudar"), ("Çorum", "corum"),
+            ("Iğdır", "igdir"), ("ÖDEMİŞ", "odemis"), ("Kahramanmaraş", "kahramanmaras"),
+        ])
+    func turkish(name: String, slug: String) {
+        #expect(Slug.make(from: name) == slug)
+    }
+
+    @Test(
+        "other diacritics are stripped and spaces become dashes",
+        arguments: [
+            ("Köln", "koln"), ("Poix-du-Nord", "poix-du-nord"), ("Córdoba", "cordoba"), ("Ho Chi Minh City", "ho-chi-minh-city"),
+            ("Kraków", "krakow"), ("Łódź", "lodz"), ("São Paulo", "sao-paulo"), ("Düsseldorf", "dusseldorf"), ("Straße", "strasse"),
+        ])
+    func latin(name: String, slug: String) {
+        #expect(Slug.make(from: name) == slug)
+    }
+
+    @Test("other scripts are transliterated", arguments: [("Москва", "moskva"), ("東京", "dong-jing"), ("Αθήνα", "athena"), ("Київ", "kiiv")])
+    func scripts(name: String, slug: String) {
+        #expect(Slug.make(from: name) == slug)
+    }
+
+    @Test("a slug never escapes the output folder", arguments: ["../../etc/passwd", "..", "/abs/path", "a/../b", ".hidden", "C:\\Windows"])
+    func escape(name: String) {
+        let slug = Slug.make(from: name)
+        #expect(!slug.contains("/") && !slug.contains(".") && !slug.contains("\\"))
+    }
+
+    @Test("text without letters or digits gives an empty slug")
+    func empty() {
+        #expect(Slug.make(from: "—!?") == "")
+        #expect(!Slug.isValid(""))
+        #expect(Slug.isValid("houston-istanbul"))
+        #expect(!Slug.isValid("Houston"))
+    }
+}
+
+@Suite("Partial dates")
+struct PartialDateTests {
+    @Test("year, month and day forms parse", arguments: ["1920", "2005-06", "2002-10-11", "2024-02-29"])
+    func valid(text: String) throws {
+        let date = try #require(PartialDate(parsing: text))
+        #expect(date.description == text)
+    }
+
+    @Test("anything else is rejected", arguments: ["20", "2002-13", "2002-10-32", "2023-02-29", "2002/10/11", "2002-1-5", "ikibin", "", "2002-10-11T00:00"])
+    func invalid(text: String) {
+        #expect(PartialDate(parsing: text) == nil)
+    }
+
+    @Test("dates sort by year, then month, then day")
+    func order() throws {
+        let dates = try ["2002-10-11", "1920", "2002", "2002-10"].map { try #require(PartialDate(parsing: $0)) }
+        #expect(dates.sorted().map(\.description) == ["1920", "2002", "2002-10", "2002-10-11"])
+    }
+}
+
+@Suite("City references")
+struct CityReferenceTests {
+    let here = SourceLocation(file: "x.md", line: 2, column: 3)
+
+    @Test("the country code comes after the last comma, in any case")
+    func lastComma() {
+        #expect(CityReference("Córdoba, Nariño, co", at: here).parse() == .success(.name("Córdoba, Nariño", CountryCode("CO")!)))
+        #expect(CityReference("tr/uskudar", at: here).parse() == .success(.id(City.ID(country: CountryCode("TR")!, slug: "uskudar"))))
+    }
+
+    @Test("unknown codes and malformed references are told apart")
+    func failures() {
+        #expect(CityReference("London, UK", at: here).parse() == .failure(.unknownCountry("UK")))
+        #expect(CityReference("Houston", at: here).parse() == .failure(.malformed))
+        #expect(CityReference(", TR", at: here).parse() == .failure(.malformed))
+    }
+
+    @Test("country codes are checked against the platform's region list")
+    func codes() {
+        #expect(CountryCode("tr")?.code == "TR")
+        #expect(CountryCode("XX") == nil)
+        #expect(CountryCode("TUR") == nil)
+        #expect(CountryCode("DE")?.name(in: "tr") == "Almanya")
+        #expect(CountryCode("TR")?.name(in: "en") == "Türkiye")
+    }
+}
+
+@Suite("Diagnostics")
+struct DiagnosticTests {
+    @Test("a diagnostic prints like a compiler message with its fix")
+    func format() {
+        let diagnostic = Diagnostic.error(
+            at: SourceLocation(file: "content/partnerships/houston-istanbul.md", line: 3, column: 8), "unknown model 'sister-cty'",
+            fix: "use a model slug from content/models/ (did you mean 'sister-city'?)")
+        #expect(
+            diagnostic.description
+                == "content/partnerships/houston-istanbul.md:3:8: error: unknown model 'sister-cty'\n    fix: use a model slug from content/models/ (did you mean 'sister-city'?)"
+        )
+    }
+
+    @Test("suggestions find close words only")
+    func suggestions() {
+        #expect(Suggestion.closest(to: "sister-cty", in: ["sister-city", "municipal-cooperation"]) == "sister-city")
+        #expect(Suggestion.closest(to: "estabished", in: ["established", "ended"]) == "established")
+        #expect(Suggestion.closest(to: "zzzz", in: ["established", "ended"]) == nil)
+    }
+
+    @Test("diagnostics sort by file, line and column")
+    func sorting() {
+        let a = Diagnostic.error(at: SourceLocation(file: "a.md", line: 9, column: 1), "x", fix: "y")
+        let b = Diagnostic.error(at: SourceLocation(file: "b.md", line: 1, column: 1), "x", fix: "y")
+        let c = Diagnostic.warning(at: SourceLocation(file: "a.md", line: 2, column: 5), "x", fix: "y")
+        #expect([b, a, c].sorted() == [c, a, b])
+    }
+}
