@@ -42,7 +42,7 @@ public enum BuildStage: String, Sendable { case loading, linking, rendering, wri
 /// Runs load → link → render → write. The only place that knows the order of the stages.
 public func build(_ request: BuildRequest, progress: @Sendable (BuildStage) -> Void = { _ in }) async throws(BuildFailure) -> BuildReport {
     progress(.loading)
-    let loaded = try await ContentLoader(root: request.source, includeDrafts: request.includeDrafts).load()
+    let loaded = try await ContentLoader(root: request.source, includeDrafts: request.includeDrafts).loadCollecting()
     let rendered = try await render(loaded, request: request, progress: progress)
     progress(.writing)
     let report = try await PublicWriter(output: request.output).write(rendered.site)

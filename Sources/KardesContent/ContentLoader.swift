@@ -31,6 +31,15 @@ public struct ContentLoader: Sendable {
     /// - Throws: `BuildFailure.content` with every error of every file (malformed YAML, missing keys, wrong types,
     ///   bad dates and references, duplicate slugs, files that are not UTF-8); `.environment` when `content/` is missing.
     public func load() async throws(BuildFailure) -> LoadedContent {
+        let content = try await loadCollecting()
+        if content.diagnostics.contains(where: { $0.severity == .error }) { throw .content(content.diagnostics.sorted()) }
+        return content
+    }
+
+    /// Loads every file like `load`, but keeps content errors in `diagnostics` instead of throwing, with every entry that
+    /// could still be read, so linking can add its own problems and a build reports all of them at once.
+    /// - Throws: `.environment` when `content/` is missing.
+    public func loadCollecting() async throws(BuildFailure) -> LoadedContent {
         let content = root.appendingPathComponent("content")
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isFolder), isFolder.boolValue else {
@@ -88,8 +97,7 @@ public struct ContentLoader: Sendable {
             }
         }
         loaded.areas = AreaVocabulary.merged(siteAreas)
-        try log.throwIfErrors()
-        loaded.warnings = log.warnings
+        loaded.diagnostics = log.diagnostics.sorted()
         return loaded
     }
 

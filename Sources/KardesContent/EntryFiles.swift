@@ -3,7 +3,8 @@ import KardesMarkdown
 import KardesModel
 import Yams
 
-/// What parsing one file gives: the entry (when it could be read) and every problem found.
+/// What parsing one file gives: the entry (when enough of it could be read to check it against the others) and every
+/// problem found. An entry can come with errors: the build still fails, but linking reports its problems too.
 public struct Parsed<Entry: Sendable>: Sendable {
     public let entry: Entry?
     public let diagnostics: [Diagnostic]
@@ -25,7 +26,7 @@ struct EntryReader {
         }
         let entry = build(&frontMatter) { markdown.render(split.body, file: file, firstLine: split.bodyFirstLine) }
         let diagnostics = frontMatter.finish(known: known)
-        return Parsed(entry: diagnostics.contains { $0.severity == .error } ? nil : entry, diagnostics: diagnostics)
+        return Parsed(entry: entry, diagnostics: diagnostics)
     }
 }
 

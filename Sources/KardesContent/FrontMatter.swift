@@ -80,7 +80,12 @@ public struct FrontMatter {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+            // libyaml names where it noticed the problem; the context says where the broken construct started.
+            var what = problem
+            if let context, !context.text.isEmpty {
+                let start = at(context.mark)
+                what += " \(context.text) that starts at line \(start.line), column \(start.column)"
+            }
             return .error(at: at(mark), "malformed YAML: \(what)", fix: fix)
         case .duplicatedKeysInMapping(let duplicates, let context):
             return .error(

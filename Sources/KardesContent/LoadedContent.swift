@@ -12,13 +12,13 @@ public struct LoadedContent: Sendable {
     public var home: Page?
     public var countryNotes: [CountryNote]
     public var areas: [Area]
-    /// Warnings found while loading (errors stop the load).
-    public var warnings: [Diagnostic]
+    /// Problems found while loading: warnings, and (from `loadCollecting`) errors that linking reports with its own.
+    public var diagnostics: [Diagnostic]
 
     public init(
         config: SiteConfig, models: [CooperationModel] = [], partnerships: [Partnership] = [], cities: [City] = [], networks: [Network] = [],
         pages: [Page] = [], home: Page? = nil, countryNotes: [CountryNote] = [], areas: [Area] = AreaVocabulary.defaults,
-        warnings: [Diagnostic] = []
+        diagnostics: [Diagnostic] = []
     ) {
         self.config = config
         self.models = models
@@ -29,6 +29,6 @@ public struct LoadedContent: Sendable {
         self.home = home
         self.countryNotes = countryNotes
         self.areas = areas
-        self.warnings = warnings
+        self.diagnostics = diagnostics
     }
 }

@@ -60,6 +60,8 @@ public enum AreaVocabulary {
         ("water", "Su ve atık su", "Water and sanitation"), ("energy", "Enerji", "Energy"), ("agriculture", "Tarım", "Agriculture"),
         ("science", "Bilim ve teknoloji", "Science and technology"), ("heritage", "Kültürel miras", "Cultural heritage"),
         ("gender-equality", "Kadın ve toplumsal cinsiyet eşitliği", "Gender equality"), ("migration", "Göç", "Migration"),
+        ("trade", "Ticaret", "Trade"), ("economic-development", "Ekonomik kalkınma", "Economic development"),
+        ("technology", "Teknoloji", "Technology"), ("waste-management", "Atık yönetimi", "Waste management"),
     ].map { Area(slug: $0.0, titles: ["tr": $0.1, "en": $0.2]) }
 
     /// Parses `content/areas.yml`: `slug: { tr: …, en: … }` per area.

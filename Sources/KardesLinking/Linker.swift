@@ -21,7 +21,7 @@ public struct Linker: Sendable {
     ///   entry links in Markdown that name nothing.
     public func link(_ content: LoadedContent) throws(BuildFailure) -> LinkedSite {
         var log = DiagnosticLog()
-        log.append(contentsOf: content.warnings)
+        log.append(contentsOf: content.diagnostics)
         let collator = Collator(language: language)
 
         // MARK: Cities from files, and the names that lead to them.
@@ -104,7 +104,7 @@ public struct Linker: Sendable {
                 }
             }
             partnershipCities[partnership.id] = ids
-            if !modelSlugs.contains(partnership.model.value) {
+            if !partnership.model.value.isEmpty && !modelSlugs.contains(partnership.model.value) {
                 log.append(
                     .error(
                         at: partnership.model.location,
