@@ -42,7 +42,9 @@ public struct LinkedSite: Sendable {
     public let networksByCity: [City.ID: [Network.ID]]
     /// Partnerships whose newest sign of life is older than `dormant_after_years`.
     public let possiblyDormant: Set<Partnership.ID>
-    public let warnings: [Diagnostic]
+    /// `city:` link targets that name no city exactly but were matched to one by a close spelling (with a warning).
+    public internal(set) var approximateCityLinks: [String: City.ID] = [:]
+    public internal(set) var warnings: [Diagnostic]
 }
 
 /// A region (il, province, state) of a country, from city files' `region`.

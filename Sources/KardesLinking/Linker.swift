@@ -206,7 +206,7 @@ public struct Linker: Sendable {
                 return referenceYear - last.year > content.config.dormantAfterYears
             }.map(\.id))
 
-        let site = LinkedSite(
+        var site = LinkedSite(
             language: language, config: content.config, cities: cities, cityOrder: cityOrder, partnerships: partnerships,
             partnershipOrder: partnershipOrder, partnershipCities: partnershipCities, partnershipTitles: titles, models: models,
             networks: networks, networkMembers: networkMembers, networkSeats: networkSeats,
@@ -223,22 +223,24 @@ public struct Linker: Sendable {
             + content.pages.map(\.body) + content.countryNotes.map(\.body) + [content.home?.body].compactMap { $0 }
         for body in bodies {
             for link in body.links where site.route(for: link) == nil {
+                // A city link written with another transliteration of a non-Latin name (lhoer for lahoer) is matched
+                // to the one close city of that country, with a warning, rather than failing the build.
+                if link.kind == .city, let match = site.closeCity(to: link.target) {
+                    site.approximateCityLinks[link.target] = match
+                    log.append(
+                        .warning(
+                            at: link.location, "no city '\(link.target)'; linked to the closest match '\(match)' (\(site.name(of: match)))",
+                            fix: "write the link as city:\(match)"))
+                    continue
+                }
                 log.append(.error(at: link.location, "unresolved link '\(link.kind.rawValue):\(link.target)'\(site.suggestion(for: link))",
                     fix: "link to an existing \(link.kind.rawValue): \(site.linkForms(link.kind))"))
             }
         }
 
         try log.throwIfErrors()
-        return LinkedSite(
-            language: site.language, config: site.config, cities: site.cities, cityOrder: site.cityOrder, partnerships: site.partnerships,
-            partnershipOrder: site.partnershipOrder, partnershipCities: site.partnershipCities, partnershipTitles: site.partnershipTitles,
-            models: site.models, networks: site.networks, networkMembers: site.networkMembers, networkSeats: site.networkSeats,
-            pages: site.pages, home: site.home, countryNotes: site.countryNotes, countryOrder: site.countryOrder,
-            countryNames: site.countryNames, areas: site.areas, regions: site.regions, partnershipsByCity: site.partnershipsByCity,
-            partnershipsByCountry: site.partnershipsByCountry, partnershipsByModel: site.partnershipsByModel,
-            partnershipsByArea: site.partnershipsByArea, partnershipsByYear: site.partnershipsByYear,
-            partnershipsByRegion: site.partnershipsByRegion, citiesByCountry: site.citiesByCountry, networksByCity: site.networksByCity,
-            possiblyDormant: site.possiblyDormant, warnings: log.warnings)
+        site.warnings = log.warnings
+        return site
     }
 }
 

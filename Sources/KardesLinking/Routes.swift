@@ -32,6 +32,7 @@ extension LinkedSite {
             guard parts.count == 2, let code = CountryCode(String(parts[0])) else { return nil }
             let id = City.ID(country: code, slug: String(parts[1]))
             if cities[id] != nil { return Route.city(id) }
+            if let match = approximateCityLinks[link.target] { return Route.city(match) }
             // An alias or exonym slug leads to the city's own page.
             return cities.values.first { $0.id.country == code && ($0.aliases + Array($0.names.values)).map(Slug.make).contains(id.slug) }
                 .map { Route.city($0.id) }
@@ -47,6 +48,34 @@ extension LinkedSite {
         case .page:
             return pages.contains { $0.slug == link.target } ? Route.page(link.target) : nil
         }
+    }
+
+    /// The one city of the target's country whose slug is within a small edit distance of the target, if exactly one is
+    /// closest.
+    func closeCity(to target: String) -> City.ID? {
+        let parts = target.split(separator: "/")
+        guard parts.count == 2, let code = CountryCode(String(parts[0])) else { return nil }
+        let slug = String(parts[1])
+        let limit = max(1, min(3, slug.count / 3))
+        var best: [City.ID] = []
+        var bestDistance = Int.max
+        for id in citiesByCountry[code] ?? [] {
+            let distance = Suggestion.editDistance(slug, id.slug)
+            guard distance <= limit else { continue }
+            if distance < bestDistance {
+                best = [id]
+                bestDistance = distance
+            } else if distance == bestDistance {
+                best.append(id)
+            }
+        }
+        if best.count == 1 { return best[0] }
+        guard best.isEmpty else { return nil }
+        // Scripts without written vowels transliterate with or without them (amrtsr, amrtasara): compare consonants.
+        func skeleton(_ text: String) -> String { text.filter { !"aeiou-".contains($0) } }
+        let target = skeleton(slug)
+        let matches = (citiesByCountry[code] ?? []).filter { Suggestion.editDistance(target, skeleton($0.slug)) <= 1 }
+        return target.count >= 3 && matches.count == 1 ? matches[0] : nil
     }
 
     func candidates(_ kind: EntryLink.Kind) -> [String] {

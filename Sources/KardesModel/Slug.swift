@@ -10,6 +10,8 @@ public enum Slug {
         "ı": "i", "İ": "i", "ş": "s", "Ş": "s", "ğ": "g", "Ğ": "g", "ç": "c", "Ç": "c", "ö": "o", "Ö": "o", "ü": "u",
         "Ü": "u", "ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "œ": "oe", "Œ": "oe", "đ": "d", "Đ": "d",
         "ł": "l", "Ł": "l", "þ": "th", "Þ": "th",
+        // Modifier letters that transliteration leaves behind (aspiration, glottal stops).
+        "ʰ": "h", "ʱ": "h", "ʼ": "", "ʻ": "", "ʹ": "", "ʾ": "", "ʿ": "", "ˀ": "",
     ]
 
     /// The slug for `name`; empty when the name has no letters or digits at all.
@@ -30,7 +32,13 @@ public enum Slug {
             let latin = mapped.applyingTransform(.toLatin, reverse: false) ?? mapped
             mapped = latin.applyingTransform(.stripDiacritics, reverse: false) ?? latin
             mapped = mapped.reduce(into: "") { result, character in
-                if let replacement = turkish[character] { result += replacement } else { result.append(character) }
+                if let replacement = turkish[character] {
+                    result += replacement
+                } else if character.isASCII {
+                    result.append(character)
+                } else {
+                    result += spelledOut(character)
+                }
             }
         }
         var slug = ""
@@ -45,6 +53,19 @@ public enum Slug {
             }
         }
         return slug
+    }
+
+    /// A letter the platform cannot transliterate (Lao, Tibetan, Khmer …), spelt by its Unicode name: the name's last
+    /// word for letters and vowel signs (`LAO LETTER PO` → `po`), nothing for other marks and symbols.
+    static func spelledOut(_ character: Character) -> String {
+        var result = ""
+        for scalar in character.unicodeScalars {
+            guard let name = scalar.properties.name, name.contains("LETTER") || name.contains("VOWEL SIGN"),
+                let last = name.split(separator: " ").last, last.allSatisfy({ $0.isLetter })
+            else { continue }
+            result += last.lowercased()
+        }
+        return result
     }
 
     /// Whether `text` is already a valid slug (what `make` would return for itself).
