@@ -42,6 +42,8 @@ public struct LinkedSite: Sendable {
     public let networksByCity: [City.ID: [Network.ID]]
     /// Partnerships whose newest sign of life is older than `dormant_after_years`.
     public let possiblyDormant: Set<Partnership.ID>
+    /// Every slug that leads to a city (`mk/uskup` → `mk/skopje`): its file name, main name, names and aliases.
+    public internal(set) var cityNameIndex: [String: City.ID] = [:]
     /// `city:` link targets that name no city exactly but were matched to one by a close spelling (with a warning).
     public internal(set) var approximateCityLinks: [String: City.ID] = [:]
     public internal(set) var warnings: [Diagnostic]

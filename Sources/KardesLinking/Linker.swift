@@ -217,6 +217,8 @@ public struct Linker: Sendable {
             partnershipsByYear: byYear, partnershipsByRegion: byRegion, citiesByCountry: citiesByCountry, networksByCity: networksByCity,
             possiblyDormant: possiblyDormant, warnings: [])
 
+        site.cityNameIndex = nameIndex
+
         // MARK: Entry links in every body.
         let bodies: [RichText] =
             content.partnerships.map(\.body) + content.cities.map(\.body) + content.models.map(\.body) + content.networks.map(\.body)

@@ -32,10 +32,9 @@ extension LinkedSite {
             guard parts.count == 2, let code = CountryCode(String(parts[0])) else { return nil }
             let id = City.ID(country: code, slug: String(parts[1]))
             if cities[id] != nil { return Route.city(id) }
-            if let match = approximateCityLinks[link.target] { return Route.city(match) }
             // An alias or exonym slug leads to the city's own page.
-            return cities.values.first { $0.id.country == code && ($0.aliases + Array($0.names.values)).map(Slug.make).contains(id.slug) }
-                .map { Route.city($0.id) }
+            if let match = cityNameIndex[id.description] ?? approximateCityLinks[link.target] { return Route.city(match) }
+            return nil
         case .partnership:
             return partnerships[Partnership.ID(link.target)] != nil ? Route.partnership(Partnership.ID(link.target)) : nil
         case .model:

@@ -28,9 +28,17 @@ public enum Slug {
             }
         }
         if needsTransform {
-            // Transliterate other scripts, then drop the diacritics that transliteration and Latin names carry.
-            let latin = mapped.applyingTransform(.toLatin, reverse: false) ?? mapped
-            mapped = latin.applyingTransform(.stripDiacritics, reverse: false) ?? latin
+            // Latin letters with diacritics only need their marks dropped; that is cheap, while the platform's
+            // transliterator is slow to start, so it runs only for letters of other scripts.
+            let stripped = String(String.UnicodeScalarView(mapped.decomposedStringWithCanonicalMapping.unicodeScalars.filter {
+                !$0.properties.isDiacritic || $0.isASCII
+            }))
+            if stripped.unicodeScalars.contains(where: { !$0.isASCII && $0.properties.isAlphabetic }) {
+                let latin = mapped.applyingTransform(.toLatin, reverse: false) ?? mapped
+                mapped = latin.applyingTransform(.stripDiacritics, reverse: false) ?? latin
+            } else {
+                mapped = stripped
+            }
             mapped = mapped.reduce(into: "") { result, character in
                 if let replacement = turkish[character] {
                     result += replacement

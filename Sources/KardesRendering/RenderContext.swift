@@ -157,10 +157,7 @@ struct RenderContext: Sendable {
     }
 
     func number(_ value: Int) -> String {
-        let formatter = NumberFormatter()
-        formatter.locale = locale
-        formatter.numberStyle = .decimal
-        return formatter.string(from: NSNumber(value: value)) ?? String(value)
+        value.formatted(.number.locale(locale))
     }
 
     func coordinateText(_ c: Coordinates) -> String {

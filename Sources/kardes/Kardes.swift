@@ -67,9 +67,15 @@ struct BuildCommand: AsyncParsableCommand {
             referenceYear: Calendar(identifier: .gregorian).component(.year, from: Date()))
         let started = Date()
         let terminal = isatty(STDERR_FILENO) == 1 && !quiet
+        // KARDES_TIMING=1 prints when each stage starts, for profiling.
+        let timing = ProcessInfo.processInfo.environment["KARDES_TIMING"] == "1"
         do {
             let report = try await build(request) { stage in
-                if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K\(stage.rawValue)…".utf8)) }
+                if timing {
+                    FileHandle.standardError.write(Data(String(format: "%8.3f s  %@\n", Date().timeIntervalSince(started), stage.rawValue).utf8))
+                } else if terminal {
+                    FileHandle.standardError.write(Data("\r\u{1B}[K\(stage.rawValue)…".utf8))
+                }
             }
             if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             printDiagnostics(report.warnings, quiet: quiet)
