@@ -154,7 +154,7 @@ extension RenderContext {
                     for other in site.partnershipCities[pid] ?? [] where other != id {
                         partners.append(
                             PartnerRow(
-                                partnerName: site.name(of: other), partnerURL: paths.to(Route.city(other)), partnerCountry: site.countryName(other.country),
+                                statusSlug: partnership.status.rawValue, partnerName: site.name(of: other), partnerURL: paths.to(Route.city(other)), partnerCountry: site.countryName(other.country),
                                 partnerCountryURL: paths.to(Route.country(other.country)), yearText: yearText(partnership),
                                 modelTitle: modelTitle(partnership.model.value), statusLabel: statusLabel(partnership.status),
                                 partnershipTitle: site.title(of: pid), partnershipURL: paths.to(Route.partnership(pid))))

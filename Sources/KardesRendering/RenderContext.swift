@@ -89,10 +89,14 @@ struct RenderContext: Sendable {
         let isHome = route == Route.home && kind == "home"
         let meta = MetaView(
             lang: language, title: title, documentTitle: isHome ? site.config.title : "\(title) · \(site.config.title)",
-            description: description ?? site.config.description, stylesheet: paths.file("style.css"), homeURL: paths.to(Route.home),
+            description: description ?? site.config.description, stylesheet: paths.file("style.css"),
+            inlineStyle: kind == "404" ? theme.files["style.css"] : nil, favicon: paths.file("favicon.svg"), homeURL: paths.to(Route.home),
             nav: nav,
             breadcrumbs: isHome || kind == "404" ? [] : ([(text("home"), Route.home)] + crumbs).map { LinkView(title: $0.0, url: paths.to($0.1)) },
-            footerPages: site.pages.map { LinkView(title: $0.title, url: paths.to(Route.page($0.slug))) })
+            footerPages: site.pages.map { LinkView(title: $0.title, url: paths.to(Route.page($0.slug))) },
+            browse: [("areas", Route.areas), ("years", Route.years), ("regions", Route.regions)].map {
+                LinkView(title: text($0.0), url: paths.to($0.1))
+            })
         let context = PageContext(site: SiteView(title: site.config.title, description: site.config.description), meta: meta, t: t, content: content(paths))
         var html = theme.render(context, template: template)
         if !html.hasSuffix("\n") { html += "\n" }

@@ -41,10 +41,15 @@ struct MetaView: ViewModel {
     let documentTitle: String
     let description: String?
     let stylesheet: String
+    /// The stylesheet itself, for the 404 page, which is served at any depth where a relative link would miss.
+    let inlineStyle: String?
+    let favicon: String
     let homeURL: String
     let nav: [NavItem]
     let breadcrumbs: [LinkView]
     let footerPages: [LinkView]
+    /// The secondary indexes: areas, years, regions.
+    let browse: [LinkView]
 
     func child(named name: String) -> Any? {
         switch name {
@@ -53,6 +58,9 @@ struct MetaView: ViewModel {
         case "documentTitle": documentTitle
         case "description": description
         case "stylesheet": stylesheet
+        case "inlineStyle": inlineStyle
+        case "favicon": favicon
+        case "browse": browse
         case "homeURL": homeURL
         case "nav": nav
         case "breadcrumbs": breadcrumbs
@@ -405,6 +413,7 @@ struct CitiesView: ViewModel {
 }
 
 struct PartnerRow: ViewModel {
+    let statusSlug: String
     let partnerName: String
     let partnerURL: String
     let partnerCountry: String
@@ -417,6 +426,7 @@ struct PartnerRow: ViewModel {
 
     func child(named name: String) -> Any? {
         switch name {
+        case "statusSlug": statusSlug
         case "partnerName": partnerName
         case "partnerURL": partnerURL
         case "partnerCountry": partnerCountry
