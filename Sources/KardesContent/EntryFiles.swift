@@ -130,7 +130,7 @@ public enum PartnershipFile {
                 }
                 status = .ended
             }
-            if let established, let ended, ended < established, let node = fm.node("ended") {
+            if let established, let ended, ended.isSurelyBefore(established), let node = fm.node("ended") {
                 fm.error("'ended' (\(ended)) is before 'established' (\(established))", at: fm.location(of: node), fix: "correct one of the two dates")
             }
             let decisionExample = "{ date: 2001-05-10, number: \"2001/123\" }"

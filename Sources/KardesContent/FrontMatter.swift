@@ -13,29 +13,48 @@ public struct SplitFile: Sendable {
     /// Splits `text` at its `---` lines.
     /// - Throws: a diagnostic at 1:1 when the file does not open with `---`, or at the end when it is never closed.
     public static func split(_ text: String, file: String) throws(Diagnostic) -> SplitFile {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = first.dropFirst() }
-        guard let first = lines.first, first.trimmingTrailingSpace() == "---" else {
+        // Scans bytes for the `---` lines: splitting the whole text into Character lines is slow on large bodies.
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = bytes.index(start, offsetBy: 3) }
+        var lineStart = start
+        var line = 1
+        var yamlStart: String.Index?
+        var yamlFirstLine = 2
+        func isFence(_ from: String.Index, _ to: String.Index) -> Bool {
+            var end = to
+            while end > from, let last = bytes[..<end].last, last == 0x20 || last == 0x09 || last == 0x0D { end = bytes.index(before: end) }
+            return bytes[from..<end].elementsEqual("---".utf8)
+        }
+        var index = start
+        while true {
+            let atEnd = index == bytes.endIndex
+            if atEnd || bytes[index] == 0x0A {
+                if yamlStart == nil {
+                    guard isFence(lineStart, index) else { break }
+                    yamlStart = atEnd ? index : bytes.index(after: index)
+                    yamlFirstLine = line + 1
+                } else if isFence(lineStart, index) {
+                    let yaml = String(text[yamlStart!..<lineStart])
+                    let bodyStart = atEnd ? index : bytes.index(after: index)
+                    return SplitFile(
+                        yaml: yaml.hasSuffix("\n") ? String(yaml.dropLast()) : yaml, yamlFirstLine: yamlFirstLine,
+                        body: String(text[bodyStart...]), bodyFirstLine: line + 1)
+                }
+                if atEnd { break }
+                line += 1
+                lineStart = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
+        }
+        guard yamlStart != nil else {
             throw .error(
                 at: SourceLocation(file: file), "missing front matter: the file must open with a line '---'",
                 fix: "start the file with '---', the YAML fields (such as 'title:'), and another '---' before the text")
         }
-        guard let close = lines.indices.dropFirst().first(where: { lines[$0].trimmingTrailingSpace() == "---" }) else {
-            throw .error(
-                at: SourceLocation(file: file, line: lines.count, column: 1), "front matter is never closed: no second '---' line",
-                fix: "add a line '---' after the last YAML field")
-        }
-        return SplitFile(
-            yaml: lines[1..<close].joined(separator: "\n"), yamlFirstLine: 2,
-            body: lines[(close + 1)...].joined(separator: "\n"), bodyFirstLine: close + 2)
-    }
-}
-
-extension Substring {
-    fileprivate func trimmingTrailingSpace() -> Substring {
-        var text = self
-        while let last = text.last, last == " " || last == "\t" || last == "\r" { text.removeLast() }
-        return text
+        throw .error(
+            at: SourceLocation(file: file, line: line, column: 1), "front matter is never closed: no second '---' line",
+            fix: "add a line '---' after the last YAML field")
     }
 }
 
@@ -55,7 +74,8 @@ public struct FrontMatter {
         self.lineOffset = firstLine - 1
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            // The encoding is given, because its default reads the process environment on every call.
+            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch let error as YamlError {
             throw Self.diagnostic(for: error, file: file, lineOffset: firstLine - 1)
         } catch {

@@ -27,22 +27,35 @@ public struct Linker: Sendable {
         // MARK: Cities from files, and the names that lead to them.
         var cities: [City.ID: City] = [:]
         var nameIndex: [String: City.ID] = [:]  // "tr/uskudar" (slug of any name) → id
-        var claimedBy: [String: City] = [:]
-        for city in content.cities {
+        // Names lead to cities in three rounds, so a city's own file name beats another city's main name, which beats
+        // another city's exonym or alias (Ōta's exonym "Ota" must not take the address of the file ota.md).
+        let files = content.cities.sorted { $0.id < $1.id }
+        for city in files {
             cities[city.id] = city
-            let keys = Set([city.id.slug, Slug.make(from: city.name)] + city.names.values.map(Slug.make) + city.aliases.map(Slug.make))
-            for key in keys.sorted() where !key.isEmpty {
-                let full = "\(city.id.country.pathComponent)/\(key)"
-                if let other = claimedBy[full], other.id != city.id {
-                    log.append(
-                        .error(
-                            at: city.source ?? SourceLocation(file: "content/cities"),
-                            "the name '\(key)' leads to two cities: this one and \(other.source?.file ?? other.id.description)",
-                            fix: "remove the name or alias from one of the two files, or merge them if they are the same city"))
-                    continue
+            nameIndex[city.id.description] = city.id
+        }
+        let rounds: [(City) -> [String]] = [
+            { [Slug.make(from: $0.name)] },
+            { city in city.names.keys.sorted().compactMap { city.names[$0].map(Slug.make) } + city.aliases.map(Slug.make) },
+        ]
+        for names in rounds {
+            var claimed: [String: City] = [:]
+            for city in files {
+                for key in Set(names(city)).sorted() where !key.isEmpty {
+                    let full = "\(city.id.country.pathComponent)/\(key)"
+                    if let owner = nameIndex[full], owner != city.id {
+                        if let other = claimed[full], other.id != city.id {
+                            log.append(
+                                .warning(
+                                    at: city.source ?? SourceLocation(file: "content/cities"),
+                                    "the name '\(key)' is used by two cities: this one and \(other.source?.file ?? other.id.description); references by that name go to the other",
+                                    fix: "refer to this city as \(city.id) or give one of the two a distinct name"))
+                        }
+                        continue
+                    }
+                    claimed[full] = city
+                    nameIndex[full] = city.id
                 }
-                claimedBy[full] = city
-                nameIndex[full] = city.id
             }
         }
 
@@ -91,8 +104,10 @@ public struct Linker: Sendable {
                             at: partnership.cities[0].location, "the same city is listed twice in this partnership",
                             fix: "list each city once; aliases such as Üsküp and Skopje are the same city"))
                 }
+                // Two files with the same cities and model are one partnership recorded twice, unless their
+                // establishment dates tell two agreements apart (a twinning renewed years after the first one ended).
                 let key = ids.map(\.description).sorted().joined(separator: "+") + "@" + partnership.model.value
-                if let other = seen[key] {
+                if let other = seen[key], other.established == nil || partnership.established == nil || other.established == partnership.established {
                     for (here, there) in [(partnership, other), (other, partnership)] {
                         log.append(
                             .error(
@@ -227,7 +242,7 @@ public struct Linker: Sendable {
             for link in body.links where site.route(for: link) == nil {
                 // A city link written with another transliteration of a non-Latin name (lhoer for lahoer) is matched
                 // to the one close city of that country, with a warning, rather than failing the build.
-                if link.kind == .city, let match = site.closeCity(to: link.target) {
+                if link.kind == .city, let match = site.closeCity(to: link.target, text: link.text) {
                     site.approximateCityLinks[link.target] = match
                     log.append(
                         .warning(

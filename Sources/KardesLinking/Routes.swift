@@ -51,10 +51,14 @@ extension LinkedSite {
 
     /// The one city of the target's country whose slug is within a small edit distance of the target, if exactly one is
     /// closest.
-    func closeCity(to target: String) -> City.ID? {
+    func closeCity(to target: String, text: String) -> City.ID? {
         let parts = target.split(separator: "/")
         guard parts.count == 2, let code = CountryCode(String(parts[0])) else { return nil }
         let slug = String(parts[1])
+        // The link's text names the city (`[ဝေင်ꩻဗိုကလေး](city:mm/wengbiukle)`).
+        let textSlug = Slug.make(from: text)
+        if let named = cityNameIndex["\(code.pathComponent)/\(textSlug)"] { return named }
+        if !textSlug.isEmpty, cities[City.ID(country: code, slug: textSlug)] != nil { return City.ID(country: code, slug: textSlug) }
         let limit = max(1, min(3, slug.count / 3))
         var best: [City.ID] = []
         var bestDistance = Int.max
@@ -73,8 +77,12 @@ extension LinkedSite {
         // Scripts without written vowels transliterate with or without them (amrtsr, amrtasara): compare consonants.
         func skeleton(_ text: String) -> String { text.filter { !"aeiou-".contains($0) } }
         let target = skeleton(slug)
-        let matches = (citiesByCountry[code] ?? []).filter { Suggestion.editDistance(target, skeleton($0.slug)) <= 1 }
-        return target.count >= 3 && matches.count == 1 ? matches[0] : nil
+        guard target.count >= 3 else { return nil }
+        let candidates = citiesByCountry[code] ?? []
+        let exact = candidates.filter { skeleton($0.slug) == target }
+        if exact.count == 1 { return exact[0] }
+        let near = candidates.filter { Suggestion.editDistance(target, skeleton($0.slug)) <= 1 }
+        return exact.isEmpty && near.count == 1 ? near[0] : nil
     }
 
     func candidates(_ kind: EntryLink.Kind) -> [String] {

@@ -51,7 +51,7 @@ public struct MarkdownRenderer: Sendable {
             let location = SourceLocation(
                 file: file, line: Int(cmark_node_get_start_line(node)) + firstLine - 1,
                 column: max(1, Int(cmark_node_get_start_column(node))))
-            links.append(EntryLink(kind: kind, target: target, fragment: fragment, location: location))
+            links.append(EntryLink(kind: kind, target: target, fragment: fragment, text: Self.text(of: node), location: location))
             cmark_node_set_url(node, "\(Self.marker)\(links.count - 1)")
         }
 
@@ -60,6 +60,22 @@ public struct MarkdownRenderer: Sendable {
         let html = String(cString: htmlPointer)
         free(htmlPointer)
         return RichText(segments: Self.split(html), links: links)
+    }
+
+    /// The plain text inside a node: its text and code children, in order.
+    static func text(of node: OpaquePointer) -> String {
+        var result = ""
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            let type = cmark_node_get_type(current)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(current) {
+                result += String(cString: literal)
+            } else {
+                result += text(of: current)
+            }
+            child = cmark_node_next(current)
+        }
+        return result
     }
 
     /// `(kind, target, fragment)` when `url` names an entry (`city:us/houston#partners`).
@@ -74,18 +90,30 @@ public struct MarkdownRenderer: Sendable {
         return (kind, rest, fragment)
     }
 
-    /// Cuts the HTML at each marker into text and link segments.
+    /// Cuts the HTML at each marker into text and link segments (a byte scan: most bodies have one or no link).
     static func split(_ html: String) -> [RichText.Segment] {
+        let bytes = Array(html.utf8)
+        let marker = Array(Self.marker.utf8)
         var segments: [RichText.Segment] = []
-        var rest = Substring(html)
-        while let range = rest.range(of: marker) {
-            if range.lowerBound > rest.startIndex { segments.append(.html(String(rest[..<range.lowerBound]))) }
-            var end = range.upperBound
-            while end < rest.endIndex, rest[end].isASCII, rest[end].isNumber { end = rest.index(after: end) }
-            segments.append(.link(Int(rest[range.upperBound..<end]) ?? 0))
-            rest = rest[end...]
+        var textStart = 0
+        var index = 0
+        while index + marker.count <= bytes.count {
+            guard bytes[index] == marker[0], bytes[index..<index + marker.count].elementsEqual(marker) else {
+                index += 1
+                continue
+            }
+            if index > textStart { segments.append(.html(String(decoding: bytes[textStart..<index], as: UTF8.self))) }
+            var end = index + marker.count
+            var number = 0
+            while end < bytes.count, (0x30...0x39).contains(bytes[end]) {
+                number = number * 10 + Int(bytes[end] - 0x30)
+                end += 1
+            }
+            segments.append(.link(number))
+            textStart = end
+            index = end
         }
-        if !rest.isEmpty { segments.append(.html(String(rest))) }
+        if textStart < bytes.count { segments.append(.html(String(decoding: bytes[textStart...], as: UTF8.self))) }
         return segments
     }
 }

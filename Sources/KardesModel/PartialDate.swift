@@ -36,6 +36,15 @@ public struct PartialDate: Hashable, Comparable, Sendable, Codable, CustomString
         return text
     }
 
+    /// Whether this date is surely before `other` at the precision both are known to (`2026` is not before `2026-06`).
+    public func isSurelyBefore(_ other: PartialDate) -> Bool {
+        if year != other.year { return year < other.year }
+        guard let month, let otherMonth = other.month else { return false }
+        if month != otherMonth { return month < otherMonth }
+        guard let day, let otherDay = other.day else { return false }
+        return day < otherDay
+    }
+
     /// Earlier dates first; a date known only to the year sorts before the same year's months.
     public static func < (a: Self, b: Self) -> Bool {
         (a.year, a.month ?? 0, a.day ?? 0) < (b.year, b.month ?? 0, b.day ?? 0)

@@ -44,12 +44,15 @@ public struct EntryLink: Hashable, Sendable {
     public let target: String
     /// An optional `#fragment` kept after resolving.
     public let fragment: String?
+    /// The link's visible text (`Houston`), which may name the entry when the target is misspelt.
+    public let text: String
     public let location: SourceLocation
 
-    public init(kind: Kind, target: String, fragment: String?, location: SourceLocation) {
+    public init(kind: Kind, target: String, fragment: String?, text: String = "", location: SourceLocation) {
         self.kind = kind
         self.target = target
         self.fragment = fragment
+        self.text = text
         self.location = location
     }
 }

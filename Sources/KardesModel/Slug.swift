@@ -9,7 +9,8 @@ public enum Slug {
     private static let turkish: [Character: String] = [
         "ı": "i", "İ": "i", "ş": "s", "Ş": "s", "ğ": "g", "Ğ": "g", "ç": "c", "Ç": "c", "ö": "o", "Ö": "o", "ü": "u",
         "Ü": "u", "ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "œ": "oe", "Œ": "oe", "đ": "d", "Đ": "d",
-        "ł": "l", "Ł": "l", "þ": "th", "Þ": "th",
+        "ł": "l", "Ł": "l", "þ": "th", "Þ": "th", "ð": "d", "Ð": "d", "ħ": "h", "Ħ": "h", "ŋ": "ng", "Ŋ": "ng", "ŧ": "t",
+        "Ŧ": "t", "ŀ": "l", "Ŀ": "l", "ĳ": "ij", "Ĳ": "ij",
         // Modifier letters that transliteration leaves behind (aspiration, glottal stops).
         "ʰ": "h", "ʱ": "h", "ʼ": "", "ʻ": "", "ʹ": "", "ʾ": "", "ʿ": "", "ˀ": "",
     ]

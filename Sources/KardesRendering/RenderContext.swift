@@ -101,7 +101,9 @@ struct RenderContext: Sendable {
         var html = theme.render(context, template: template)
         if !html.hasSuffix("\n") { html += "\n" }
         var allSources = sources
-        allSources.formUnion(["content/site.yml", "templates/\(template).mustache", "templates/layout.mustache", "templates/strings/\(language).yml"])
+        allSources.formUnion(["content/site.yml", "templates/\(template).mustache", "templates/strings/\(language).yml"])
+        allSources.formUnion(theme.sharedTemplates)
+        if kind == "404" { allSources.insert("templates/style.css") }
         allSources.formUnion(site.pages.map { $0.source.file })
         return RenderedFile(path: prefix + route + fileName, contents: Array(html.utf8), sources: allSources, kind: kind)
     }

@@ -19,7 +19,11 @@ public struct Theme: Sendable {
     /// - Throws: `BuildFailure.content` with a diagnostic at the template's line and column when a template does not parse,
     ///   or when a strings file is not a mapping of keys to text.
     public init(overrides: [String: String] = [:]) throws(BuildFailure) {
-        let files = embeddedTheme.merging(overrides) { $1 }
+        var files = embeddedTheme.merging(overrides) { $1 }
+        // A site's strings file changes only the lines it has; the rest of the language's default text stays.
+        for (path, text) in overrides where path.hasPrefix("strings/") && path.hasSuffix(".yml") {
+            if let original = embeddedTheme[path] { files[path] = original + "\n" + text }
+        }
         var log = DiagnosticLog()
         var library = MustacheLibrary()
         var strings: [String: [String: String]] = [:]
@@ -29,10 +33,11 @@ public struct Theme: Sendable {
                 do {
                     library.register(try MustacheTemplate(string: text), named: String(path.dropLast(".mustache".count)))
                 } catch let error as MustacheTemplate.ParserError {
+                    let (problem, fix) = Self.explain(error.error)
                     log.append(
                         .error(
                             at: SourceLocation(file: file, line: error.context.lineNumber, column: error.context.columnNumber),
-                            "template error: \(error.error)", fix: "check that every {{#section}} and {{^section}} is closed by {{/section}} with the same name"))
+                            "template error: \(problem)", fix: fix))
                 } catch {
                     log.append(.error(at: SourceLocation(file: file), "template error: \(error)", fix: "check the template's tags"))
                 }
@@ -56,9 +61,37 @@ public struct Theme: Sendable {
         self.strings = strings
     }
 
+    /// A template parser error in words, with what to do.
+    static func explain(_ error: any Error) -> (String, String) {
+        let name = String(describing: error)
+        let known: [String: (String, String)] = [
+            "sectionCloseNameIncorrect": (
+                "a section is closed with another name than it was opened with",
+                "close {{#name}} or {{^name}} with {{/name}} of the same name, innermost first"
+            ),
+            "expectedSectionEnd": ("a section is never closed", "add {{/name}} for every {{#name}} and {{^name}}"),
+            "unfinishedName": ("a tag is not finished", "close the tag with }} (or }}} after {{{)"),
+            "invalidSetDelimiter": ("the delimiter change is malformed", "write it as {{=<% %>=}}: two delimiters separated by a space"),
+            "illegalTokenInsideInheritSection": (
+                "only {{$block}} overrides may stand inside {{<parent}} … {{/parent}}", "move other tags into a {{$block}}"
+            ),
+            "textInsideInheritSection": (
+                "text stands inside {{<parent}} … {{/parent}} outside any block", "move the text into a {{$block}} … {{/block}}"
+            ),
+        ]
+        return known[name] ?? (name, "check the Mustache tags around this position")
+    }
+
     /// The interface text for `language`: its own table over the English one, so a missing line shows in English.
     public func strings(for language: String) -> [String: String] {
         (strings["en"] ?? [:]).merging(strings[language] ?? [:]) { $1 }
+    }
+
+    /// The templates every page may include: the layout and partials (anything that is not a page kind's own template).
+    var sharedTemplates: Set<String> {
+        let pageTemplates: Set<String> = ["home", "partnerships", "partnership", "cities", "city", "countries", "country", "list", "page", "404"]
+        return Set(files.keys.filter { $0.hasSuffix(".mustache") && !pageTemplates.contains(String($0.dropLast(".mustache".count))) }
+            .map { "templates/\($0)" })
     }
 
     /// Static files copied to the output as they are (the stylesheet).
