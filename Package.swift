@@ -29,8 +29,7 @@ let package = Package(
         .target(
             name: "KardesRendering",
             dependencies: [
-                "KardesModel", "KardesLinking", .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "Yams", package: "Yams"),
+                "KardesModel", "KardesContent", "KardesLinking", .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: strict,
             plugins: ["EmbedTheme"]),

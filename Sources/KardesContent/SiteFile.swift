@@ -102,3 +102,25 @@ public enum AreaVocabulary {
         return bySlug.values.sorted { $0.slug < $1.slug }
     }
 }
+
+/// An interface text file of a theme: `templates/strings/<language>.yml`, one `key: text` per line.
+public enum StringsFile {
+    public static func parse(_ text: String, path: String) -> Parsed<[String: String]> {
+        var fm: FrontMatter
+        do {
+            fm = try FrontMatter(yaml: text, file: path, firstLine: 1)
+        } catch {
+            return Parsed(entry: nil, diagnostics: [error])
+        }
+        var table: [String: String] = [:]
+        for pair in fm.pairs {
+            guard case .scalar(let scalar) = pair.value else {
+                fm.wrongType(pair.key, pair.value, expected: "text", example: "Kentler")
+                continue
+            }
+            table[pair.key] = scalar.string
+        }
+        let diagnostics = fm.log.diagnostics
+        return Parsed(entry: diagnostics.isEmpty ? table : nil, diagnostics: diagnostics)
+    }
+}

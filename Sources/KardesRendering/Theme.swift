@@ -1,7 +1,7 @@
 import Foundation
+import KardesContent
 import KardesModel
 import Mustache
-import Yams
 
 /// The templates, stylesheet and interface text a site is rendered with: the embedded default theme with the
 /// site's own `templates/` files laid over it, file by file.
@@ -19,11 +19,7 @@ public struct Theme: Sendable {
     /// - Throws: `BuildFailure.content` with a diagnostic at the template's line and column when a template does not parse,
     ///   or when a strings file is not a mapping of keys to text.
     public init(overrides: [String: String] = [:]) throws(BuildFailure) {
-        var files = embeddedTheme.merging(overrides) { $1 }
-        // A site's strings file changes only the lines it has; the rest of the language's default text stays.
-        for (path, text) in overrides where path.hasPrefix("strings/") && path.hasSuffix(".yml") {
-            if let original = embeddedTheme[path] { files[path] = original + "\n" + text }
-        }
+        let files = embeddedTheme.merging(overrides) { $1 }
         var log = DiagnosticLog()
         var library = MustacheLibrary()
         var strings: [String: [String: String]] = [:]
@@ -41,14 +37,15 @@ public struct Theme: Sendable {
                 } catch {
                     log.append(.error(at: SourceLocation(file: file), "template error: \(error)", fix: "check the template's tags"))
                 }
-            } else if path.hasPrefix("strings/"), path.hasSuffix(".yml") {
+            }
+        }
+        // A site's strings file changes only the lines it has: it is laid over the default file of its language.
+        for layer in [embeddedTheme, overrides] {
+            for (path, text) in layer.sorted(by: { $0.key < $1.key }) where path.hasPrefix("strings/") && path.hasSuffix(".yml") {
                 let language = String(path.dropFirst("strings/".count).dropLast(".yml".count))
-                do {
-                    guard let table = try Yams.load(yaml: text) as? [String: Any] else { throw YamlError.no }
-                    strings[language] = table.compactMapValues { $0 as? String ?? ($0 as? any CustomStringConvertible)?.description }
-                } catch {
-                    log.append(.error(at: SourceLocation(file: file), "the interface text cannot be read: \(error)", fix: "write one 'key: text' per line"))
-                }
+                let parsed = StringsFile.parse(text, path: "templates/\(path)")
+                log.append(contentsOf: parsed.diagnostics)
+                strings[language, default: [:]].merge(parsed.entry ?? [:]) { $1 }
             }
         }
         try log.throwIfErrors()
