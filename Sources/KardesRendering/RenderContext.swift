@@ -39,8 +39,8 @@ struct RenderContext: Sendable {
             self.portable = portable
         }
 
-        func to(_ route: String) -> String {
-            let path = root + prefix + route
+        func to(_ route: String, language otherPrefix: String? = nil) -> String {
+            let path = root + (otherPrefix ?? prefix) + route
             if portable { return path + "index.html" }
             return path.isEmpty ? "./" : path
         }
@@ -94,6 +94,11 @@ struct RenderContext: Sendable {
             nav: nav,
             breadcrumbs: isHome || kind == "404" ? [] : ([(text("home"), Route.home)] + crumbs).map { LinkView(title: $0.0, url: paths.to($0.1)) },
             footerPages: site.pages.map { LinkView(title: $0.title, url: paths.to(Route.page($0.slug))) },
+            languages: site.config.languages.count < 2 || kind == "404" ? [] : site.config.languages.enumerated().map { index, code in
+                LanguageLink(
+                    code: code, name: Locale(identifier: code).localizedString(forLanguageCode: code)?.capitalized(with: Locale(identifier: code)) ?? code,
+                    url: paths.to(route, language: index == 0 ? "" : "\(code)/"), current: code == language)
+            },
             browse: [("areas", Route.areas), ("years", Route.years), ("regions", Route.regions)].map {
                 LinkView(title: text($0.0), url: paths.to($0.1))
             })

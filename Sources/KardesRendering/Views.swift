@@ -48,6 +48,8 @@ struct MetaView: ViewModel {
     let nav: [NavItem]
     let breadcrumbs: [LinkView]
     let footerPages: [LinkView]
+    /// This page in each site language, when there are several.
+    let languages: [LanguageLink]
     /// The secondary indexes: areas, years, regions.
     let browse: [LinkView]
 
@@ -61,12 +63,31 @@ struct MetaView: ViewModel {
         case "inlineStyle": inlineStyle
         case "favicon": favicon
         case "browse": browse
+        case "languages": languages
+        case "hasLanguages": !languages.isEmpty
         case "homeURL": homeURL
         case "nav": nav
         case "breadcrumbs": breadcrumbs
         case "footerPages": footerPages
         case "hasBreadcrumbs": !breadcrumbs.isEmpty
         case "hasFooterPages": !footerPages.isEmpty
+        default: nil
+        }
+    }
+}
+
+struct LanguageLink: ViewModel {
+    let code: String
+    let name: String
+    let url: String
+    let current: Bool
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "code": code
+        case "name": self.name
+        case "url": url
+        case "current": current
         default: nil
         }
     }
