@@ -39,12 +39,19 @@ public struct BuildReport: Sendable {
 /// The stages a build goes through, reported to a progress display.
 public enum BuildStage: String, Sendable { case loading, linking, rendering, writing }
 
+/// Where a build is: its stage, and for rendering how many pages of how many are done.
+public struct BuildProgress: Sendable {
+    public let stage: BuildStage
+    public let done: Int
+    public let total: Int
+}
+
 /// Runs load → link → render → write. The only place that knows the order of the stages.
-public func build(_ request: BuildRequest, progress: @Sendable (BuildStage) -> Void = { _ in }) async throws(BuildFailure) -> BuildReport {
-    progress(.loading)
+public func build(_ request: BuildRequest, progress: @Sendable (BuildProgress) -> Void = { _ in }) async throws(BuildFailure) -> BuildReport {
+    progress(BuildProgress(stage: .loading, done: 0, total: 0))
     let loaded = try await ContentLoader(root: request.source, includeDrafts: request.includeDrafts).loadCollecting()
     let rendered = try await render(loaded, request: request, progress: progress)
-    progress(.writing)
+    progress(BuildProgress(stage: .writing, done: 0, total: 0))
     let report = try await PublicWriter(output: request.output).write(rendered.site)
     return BuildReport(
         pagesByKind: rendered.site.countsByKind, files: rendered.site.files.count, write: report, warnings: rendered.warnings,
@@ -53,19 +60,19 @@ public func build(_ request: BuildRequest, progress: @Sendable (BuildStage) -> V
 
 /// Links and renders every language of `loaded` without writing anything: what `build` and `check` share.
 public func render(
-    _ loaded: LoadedContent, request: BuildRequest, progress: @Sendable (BuildStage) -> Void = { _ in }
+    _ loaded: LoadedContent, request: BuildRequest, progress: @Sendable (BuildProgress) -> Void = { _ in }
 ) async throws(BuildFailure) -> (site: RenderedSite, warnings: [Diagnostic]) {
     let theme = try Theme(overrides: try themeOverrides(in: request.source))
     let portable = request.portable ?? loaded.config.portable
     var files: [RenderedFile] = []
     var warnings: [Diagnostic] = []
     for (index, language) in loaded.config.languages.enumerated() {
-        progress(.linking)
+        progress(BuildProgress(stage: .linking, done: 0, total: 0))
         let linked = try Linker(language: language, referenceYear: request.referenceYear).link(loaded)
         if index == 0 { warnings = linked.warnings }
-        progress(.rendering)
+        progress(BuildProgress(stage: .rendering, done: 0, total: 0))
         let renderer = Renderer(theme: theme, language: language, prefix: index == 0 ? "" : "\(language)/", portable: portable, writesRootFiles: index == 0)
-        files += await renderer.render(linked).files
+        files += await renderer.render(linked) { done, total in progress(BuildProgress(stage: .rendering, done: done, total: total)) }.files
     }
     return (RenderedSite(files: files), warnings)
 }

@@ -29,7 +29,8 @@ public struct Renderer: Sendable {
     }
 
     /// Renders every page of `site`, in parallel, sorted by path.
-    public func render(_ site: LinkedSite) async -> RenderedSite {
+    /// - Parameter progress: called with (pages done, pages in all) as batches finish, for a progress bar.
+    public func render(_ site: LinkedSite, progress: @Sendable (Int, Int) -> Void = { _, _ in }) async -> RenderedSite {
         var jobs: [Job] = [.home, .partnerships, .cities, .countries, .models, .networks, .areas, .years, .regions]
         jobs += site.partnershipOrder.map(Job.partnership)
         jobs += site.cityOrder.map(Job.city)
@@ -51,7 +52,10 @@ public struct Renderer: Sendable {
                 group.addTask { batch.map { context.render($0) } }
             }
             var all: [RenderedFile] = []
-            for await batch in group { all += batch }
+            for await batch in group {
+                all += batch
+                progress(all.count, jobs.count)
+            }
             return all
         }
         if writesRootFiles {

@@ -70,11 +70,14 @@ struct BuildCommand: AsyncParsableCommand {
         // KARDES_TIMING=1 prints when each stage starts, for profiling.
         let timing = ProcessInfo.processInfo.environment["KARDES_TIMING"] == "1"
         do {
-            let report = try await build(request) { stage in
+            let report = try await build(request) { progress in
                 if timing {
-                    FileHandle.standardError.write(Data(String(format: "%8.3f s  %@\n", Date().timeIntervalSince(started), stage.rawValue).utf8))
+                    if progress.done == 0 {
+                        FileHandle.standardError.write(
+                            Data(String(format: "%8.3f s  %@\n", Date().timeIntervalSince(started), progress.stage.rawValue).utf8))
+                    }
                 } else if terminal {
-                    FileHandle.standardError.write(Data("\r\u{1B}[K\(stage.rawValue)…".utf8))
+                    FileHandle.standardError.write(Data(("\r\u{1B}[K" + progressLine(progress)).utf8))
                 }
             }
             if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
@@ -92,6 +95,14 @@ struct BuildCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
     }
+}
+
+/// `rendering [##########··········] 4500/9000`, or the stage's name while its size is unknown.
+func progressLine(_ progress: BuildProgress) -> String {
+    guard progress.total > 0 else { return "\(progress.stage.rawValue)…" }
+    let width = 30
+    let filled = progress.done * width / progress.total
+    return "\(progress.stage.rawValue) [\(String(repeating: "#", count: filled))\(String(repeating: "·", count: width - filled))] \(progress.done)/\(progress.total)"
 }
 
 func printDiagnostics(_ diagnostics: [Diagnostic], quiet: Bool) {

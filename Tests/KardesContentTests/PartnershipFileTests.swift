@@ -411,9 +411,15 @@ struct PartnershipProblemTests {
     func windowsLineEndings() {
         let text = file("---", "cities: [\"A, TR\", \"B, DE\"]", "model: m", "---", "[B](city:de/b)").replacingOccurrences(of: "\n", with: "\r\n")
         let parsed = partnership(text)
-        withKnownIssue("SplitFile.split splits on the Character \"\\n\", which never matches the single Character \"\\r\\n\"") {
-            #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics.map(summary))")
-            #expect(parsed.entry?.body.links.first?.location.line == 5)
-        }
+        #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics.map(summary))")
+        #expect(parsed.entry?.cities.map(\.text) == ["A, TR", "B, DE"])
+        #expect(parsed.entry?.model.value == "m")
+        #expect(parsed.entry?.body.links.first?.location.line == 5)
+    }
+
+    @Test("problems in a file with Windows line endings are at the same line and column")
+    func windowsLineEndingPositions() {
+        let text = file("---", "cities: [\"A, TR\", \"B, DE\"]", "model: m", "draft: maybe", "---").replacingOccurrences(of: "\n", with: "\r\n")
+        #expect(partnership(text).diagnostics.map(summary) == ["4:8 error: 'draft' must be true or false, found 'maybe'"])
     }
 }

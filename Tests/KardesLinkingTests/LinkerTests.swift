@@ -82,15 +82,30 @@ struct CityIdentityTests {
         ])
     }
 
-    @Test("two city files that claim one name are an error")
-    func twoFilesOneName() throws {
-        let diagnostics = linkErrors(
+    @Test("a city file's own name beats another city's alias")
+    func fileNameBeatsAlias() throws {
+        let site = try link(
             try content([
                 sisterCity, Self.skopje, ("content/cities/mk/uskup.md", file("---", "name: Üsküp", "---")),
-                ("content/partnerships/a.md", twinning("Skopje, MK", "Üsküdar, TR")),
+                ("content/partnerships/a.md", twinning("Üsküp, MK", "Üsküdar, TR")),
+                ("content/partnerships/b.md", twinning("Skopje, MK", "Bursa, TR")),
             ]))
-        #expect(diagnostics.count == 1)
-        #expect(diagnostics.first?.problem.contains("the name 'uskup' leads to two cities") == true)
+        #expect(site.partnershipCities[Partnership.ID("a")]?.first == city("mk/uskup"))
+        #expect(site.partnershipCities[Partnership.ID("b")]?.first == city("mk/skopje"))
+    }
+
+    @Test("two city files with the same alias are a warning on the second; the name leads to the first")
+    func twoFilesOneAlias() throws {
+        let site = try link(
+            try content([
+                sisterCity, ("content/cities/tr/a.md", file("---", "name: A", "aliases: [Merkez]", "---")),
+                ("content/cities/tr/b.md", file("---", "name: B", "aliases: [Merkez]", "---")),
+                ("content/partnerships/p.md", twinning("Merkez, TR", "Köln, DE")),
+            ]))
+        #expect(site.partnershipCities[Partnership.ID("p")]?.first == city("tr/a"))
+        #expect(site.warnings.map { "\($0.location): \($0.problem)" } == [
+            "content/cities/tr/b.md:1:1: the name 'merkez' is used by two cities: this one and content/cities/tr/a.md; references by that name go to the other"
+        ])
     }
 }
 
@@ -328,5 +343,56 @@ struct CollationTests {
         let english = try link(try content(files), language: "en")
         #expect(english.countryName(CountryCode("DE")!) == "Germany")
         #expect(english.countryOrder.map(\.code) == ["DE", "ES", "CH", "TR", "US"])
+    }
+}
+
+@Suite("Indexes")
+struct IndexTests {
+    static func partnership(_ slug: String, _ lines: String...) -> (String, String) {
+        ("content/partnerships/\(slug).md", file(["---", "model: sister-city"] + lines + ["---"]))
+    }
+
+    @Test("partnerships are listed newest first, those without a year last, and indexed by city, country, model, area and year")
+    func order() throws {
+        let site = try link(
+            try content([
+                sisterCity,
+                Self.partnership("old", "cities: [\"Keighley, GB\", \"Poix-du-Nord, FR\"]", "established: 1920"),
+                Self.partnership("new", "cities: [\"Üsküdar, TR\", \"Köln, DE\"]", "established: 2002-10", "areas: [culture]"),
+                Self.partnership("none", "cities: [\"Bursa, TR\", \"Köln, DE\"]", "status: proposed", "areas: [culture, economy]"),
+            ]))
+        #expect(site.partnershipOrder.map(\.slug) == ["new", "old", "none"])
+        #expect(site.partnerships(of: city("de/koln")).map(\.slug) == ["new", "none"])
+        #expect(site.partnershipsByCountry[CountryCode("TR")!]?.map(\.slug) == ["new", "none"])
+        #expect(site.partnershipsByModel[CooperationModel.ID("sister-city")]?.map(\.slug) == ["new", "old", "none"])
+        #expect(site.partnershipsByArea["culture"]?.map(\.slug) == ["new", "none"])
+        #expect(site.partnershipsByYear.mapValues { $0.map(\.slug) } == [2002: ["new"], 1920: ["old"]])
+        #expect(site.citiesByCountry[CountryCode("TR")!] == [city("tr/bursa"), city("tr/uskudar")])
+    }
+
+    @Test(
+        "an active partnership with no activity for more than dormant_after_years is possibly dormant",
+        arguments: [
+            (["established: 2020"], true), (["established: 2021"], false), (["established: 1990", "activities: [{ date: 2024, kind: visit, title: Ziyaret }]"], false),
+            (["established: 1990", "status: proposed"], false), (["established: 1990", "ended: 2000"], false), ([String](), false),
+        ])
+    func dormancy(lines: [String], dormant: Bool) throws {
+        let site = try link(try content([sisterCity, ("content/partnerships/p.md", file(["---", "model: sister-city", "cities: [\"A, TR\", \"B, DE\"]"] + lines + ["---"]))]))
+        #expect(site.possiblyDormant.contains(Partnership.ID("p")) == dormant)
+    }
+
+    @Test("a network's members and seat are resolved and indexed by city")
+    func networks() throws {
+        let site = try link(
+            try content([
+                sisterCity, CityIdentityTests.skopje, ("content/partnerships/a.md", twinning("Üsküdar, TR", "Köln, DE")),
+                ("content/networks/nalas.md", file("---", "title: NALAS", "seat: \"Üsküp, MK\"", "members: [\"Üsküdar, TR\", \"Tirana, AL\"]", "---")),
+            ]))
+        let id = Network.ID("nalas")
+        #expect(site.networkMembers[id] == [city("tr/uskudar"), city("al/tirana")])
+        #expect(site.networkSeats[id] == city("mk/skopje"))
+        #expect(site.networksByCity[city("mk/skopje")] == [id])
+        #expect(site.networksByCity[city("al/tirana")] == [id])
+        #expect(site.cities[city("al/tirana")]?.name == "Tirana")
     }
 }

@@ -4,7 +4,10 @@ import KardesModel
 import Testing
 
 /// `lines` joined into a file with a trailing newline.
-func file(_ lines: String...) -> String { lines.joined(separator: "\n") + "\n" }
+func file(_ lines: String...) -> String { file(lines) }
+
+/// `lines` joined into a file with a trailing newline.
+func file(_ lines: [String]) -> String { lines.joined(separator: "\n") + "\n" }
 
 /// The model file most tests need.
 let sisterCity = ("content/models/sister-city.md", file("---", "title: Kardeş kent ilişkisi", "order: 1", "---"))
