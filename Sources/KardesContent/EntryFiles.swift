@@ -57,7 +57,12 @@ extension FrontMatter {
     }
 
     mutating func enumValue<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type) -> E? where E.RawValue == String {
-        guard let value = string(key) else { return nil }
+        enumValue(key, string(key), type)
+    }
+
+    mutating func enumValue<E: RawRepresentable & CaseIterable>(_ key: String, _ value: Located<String>?, _ type: E.Type) -> E?
+    where E.RawValue == String {
+        guard let value else { return nil }
         guard let result = E(rawValue: value.value) else {
             let options = E.allCases.map(\.rawValue)
             error(
@@ -121,7 +126,7 @@ public enum PartnershipFile {
             let established = fm.date("established")
             let ended = fm.date("ended")
             let statusNode = fm.string("status")
-            var status = fm.enumValue("status", Partnership.Status.self) ?? .active
+            var status = fm.enumValue("status", statusNode, Partnership.Status.self) ?? .active
             if ended != nil {
                 if let statusNode, status != .ended {
                     fm.error(
@@ -242,8 +247,9 @@ public enum CityFile {
             }
             var coordinates: Coordinates?
             if let node = fm.node("coordinates") {
-                let numbers = node.sequence.map { $0.compactMap(\.float) } ?? []
-                if numbers.count == 2, (-90...90).contains(numbers[0]), (-180...180).contains(numbers[1]) {
+                let items = node.sequence.map(Array.init) ?? []
+                let numbers = items.compactMap(\.float)
+                if items.count == 2, numbers.count == 2, (-90...90).contains(numbers[0]), (-180...180).contains(numbers[1]) {
                     coordinates = Coordinates(latitude: numbers[0], longitude: numbers[1])
                 } else {
                     fm.error(
@@ -252,11 +258,14 @@ public enum CityFile {
                 }
             }
             let slug = slugOf(path)
+            // Every key is read before a missing name ends the entry, so no key is reported as unknown.
+            let aliases = fm.strings("aliases").map(\.value)
+            let region = fm.text("region"), kind = fm.enumValue("kind", City.Kind.self)
+            let population = fm.int("population", example: "520000"), website = fm.url("website"), wikidata = fm.text("wikidata")
             guard let name else { return nil }
             return City(
-                id: City.ID(country: country, slug: slug), name: name.value, names: names, aliases: fm.strings("aliases").map(\.value),
-                region: fm.text("region"), kind: fm.enumValue("kind", City.Kind.self), population: fm.int("population", example: "520000"),
-                coordinates: coordinates, website: fm.url("website"), wikidata: fm.text("wikidata"), body: body(),
+                id: City.ID(country: country, slug: slug), name: name.value, names: names, aliases: aliases, region: region, kind: kind,
+                population: population, coordinates: coordinates, website: website, wikidata: wikidata, body: body(),
                 source: SourceLocation(file: path))
         }
     }
@@ -269,10 +278,11 @@ public enum ModelFile {
 
     public static func parse(_ text: String, path: String, markdown: MarkdownRenderer = MarkdownRenderer()) -> Parsed<CooperationModel> {
         EntryReader(file: path, markdown: markdown).read(text, known: keys) { fm, body in
-            guard let title = fm.text("title", required: true, example: "Kardeş kent ilişkisi") else { return nil }
+            let title = fm.text("title", required: true, example: "Kardeş kent ilişkisi")
+            let order = fm.int("order") ?? 0, summary = fm.text("summary")
+            guard let title else { return nil }
             return CooperationModel(
-                id: CooperationModel.ID(slugOf(path)), title: title, order: fm.int("order") ?? 0, summary: fm.text("summary"), body: body(),
-                source: SourceLocation(file: path))
+                id: CooperationModel.ID(slugOf(path)), title: title, order: order, summary: summary, body: body(), source: SourceLocation(file: path))
         }
     }
 }
@@ -282,11 +292,13 @@ public enum NetworkFile {
 
     public static func parse(_ text: String, path: String, markdown: MarkdownRenderer = MarkdownRenderer()) -> Parsed<Network> {
         EntryReader(file: path, markdown: markdown).read(text, known: keys) { fm, body in
-            guard let title = fm.text("title", required: true, example: "NALAS") else { return nil }
+            let title = fm.text("title", required: true, example: "NALAS")
+            let model = fm.string("model"), members = fm.cityReferences("members"), organisations = fm.strings("organisations").map(\.value)
+            let seat = fm.cityReference("seat"), founded = fm.date("founded"), website = fm.url("website")
+            guard let title else { return nil }
             return Network(
-                id: Network.ID(slugOf(path)), title: title, model: fm.string("model"), members: fm.cityReferences("members"),
-                organisations: fm.strings("organisations").map(\.value), seat: fm.cityReference("seat"), founded: fm.date("founded"),
-                website: fm.url("website"), body: body(), source: SourceLocation(file: path))
+                id: Network.ID(slugOf(path)), title: title, model: model, members: members, organisations: organisations, seat: seat,
+                founded: founded, website: website, body: body(), source: SourceLocation(file: path))
         }
     }
 }
@@ -296,8 +308,10 @@ public enum PageFile {
 
     public static func parse(_ text: String, path: String, markdown: MarkdownRenderer = MarkdownRenderer()) -> Parsed<Page> {
         EntryReader(file: path, markdown: markdown).read(text, known: keys) { fm, body in
-            guard let title = fm.text("title", required: true, example: "Yasal çerçeve") else { return nil }
-            return Page(slug: slugOf(path), title: title, summary: fm.text("summary"), body: body(), source: SourceLocation(file: path))
+            let title = fm.text("title", required: true, example: "Yasal çerçeve")
+            let summary = fm.text("summary")
+            guard let title else { return nil }
+            return Page(slug: slugOf(path), title: title, summary: summary, body: body(), source: SourceLocation(file: path))
         }
     }
 }

@@ -151,10 +151,13 @@ public struct Linker: Sendable {
         if let owner = content.config.owner { _ = resolve(owner) }
         for contact in content.partnerships.flatMap(\.contacts) { if let city = contact.city { _ = resolve(city) } }
 
-        // Cities known only from references take their most used spelling (ties: the one sorting last, which
-        // prefers letters such as İ over I).
+        // Cities known only from references take their most used spelling; on a tie, one that starts with a capital,
+        // then the one sorting last, which prefers letters such as İ over I.
+        func rank(_ entry: (key: String, value: Int)) -> (Int, Int, String) {
+            (entry.value, entry.key.first.map { $0.isUppercase ? 1 : 0 } ?? 0, entry.key)
+        }
         for (id, names) in spellings where cities[id] == nil {
-            let name = names.max { ($0.value, $0.key) < ($1.value, $1.key) }!.key
+            let name = names.max { rank($0) < rank($1) }!.key
             cities[id] = City(id: id, name: name)
         }
 

@@ -59,10 +59,13 @@ extension LinkedSite {
         let textSlug = Slug.make(from: text)
         if let named = cityNameIndex["\(code.pathComponent)/\(textSlug)"] { return named }
         if !textSlug.isEmpty, cities[City.ID(country: code, slug: textSlug)] != nil { return City.ID(country: code, slug: textSlug) }
+        // A close spelling is accepted only for cities written in another script, where transliterations differ
+        // (Лахор, لاھور); a typo in the address of a Latin-script city stays an error.
+        let candidates = (citiesByCountry[code] ?? []).filter { cities[$0].map { Self.isNonLatin($0.name) } ?? false }
         let limit = max(1, min(3, slug.count / 3))
         var best: [City.ID] = []
         var bestDistance = Int.max
-        for id in citiesByCountry[code] ?? [] {
+        for id in candidates {
             let distance = Suggestion.editDistance(slug, id.slug)
             guard distance <= limit else { continue }
             if distance < bestDistance {
@@ -78,11 +81,18 @@ extension LinkedSite {
         func skeleton(_ text: String) -> String { text.filter { !"aeiou-".contains($0) } }
         let target = skeleton(slug)
         guard target.count >= 3 else { return nil }
-        let candidates = citiesByCountry[code] ?? []
         let exact = candidates.filter { skeleton($0.slug) == target }
         if exact.count == 1 { return exact[0] }
         let near = candidates.filter { Suggestion.editDistance(target, skeleton($0.slug)) <= 1 }
         return exact.isEmpty && near.count == 1 ? near[0] : nil
+    }
+
+    /// Whether a name has letters outside the Latin script (Latin, Latin Extended, IPA, Latin Extended Additional).
+    static func isNonLatin(_ name: String) -> Bool {
+        name.unicodeScalars.contains { scalar in
+            scalar.properties.isAlphabetic && scalar.value > 0x24F && !(0x1E00...0x1EFF).contains(scalar.value)
+                && !(0x250...0x2AF).contains(scalar.value)
+        }
     }
 
     func candidates(_ kind: EntryLink.Kind) -> [String] {

@@ -38,6 +38,7 @@ public struct MarkdownRenderer: Sendable {
         defer { cmark_node_free(root) }
 
         var links: [EntryLink] = []
+        var lines: [[UInt8]] = []
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
         while true {
@@ -48,9 +49,11 @@ public struct MarkdownRenderer: Sendable {
             else { continue }
             let url = String(cString: urlPointer)
             guard let (kind, target, fragment) = Self.entryLink(in: url) else { continue }
+            let line = Int(cmark_node_get_start_line(node))
+            if lines.isEmpty { lines = markdown.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init) }
             let location = SourceLocation(
-                file: file, line: Int(cmark_node_get_start_line(node)) + firstLine - 1,
-                column: max(1, Int(cmark_node_get_start_column(node))))
+                file: file, line: line + firstLine - 1,
+                column: Self.column(in: line <= lines.count ? lines[line - 1] : [], byteColumn: Int(cmark_node_get_start_column(node))))
             links.append(EntryLink(kind: kind, target: target, fragment: fragment, text: Self.text(of: node), location: location))
             cmark_node_set_url(node, "\(Self.marker)\(links.count - 1)")
         }
@@ -60,6 +63,19 @@ public struct MarkdownRenderer: Sendable {
         let html = String(cString: htmlPointer)
         free(htmlPointer)
         return RichText(segments: Self.split(html), links: links)
+    }
+
+    /// The 1-based column, in Unicode scalars, of a link that cmark places at `byteColumn` (1-based, in bytes).
+    ///
+    /// cmark counts bytes, and on a paragraph's continuation lines it counts from after the indentation it stripped,
+    /// so the `[` that opens the link is looked for at both places.
+    static func column(in line: [UInt8], byteColumn: Int) -> Int {
+        var offset = max(0, byteColumn - 1)
+        if offset >= line.count || line[offset] != UInt8(ascii: "[") {
+            let indent = line.prefix { $0 == 0x20 || $0 == 0x09 }.count
+            if offset + indent < line.count, line[offset + indent] == UInt8(ascii: "[") { offset += indent }
+        }
+        return String(decoding: line.prefix(offset), as: UTF8.self).unicodeScalars.count + 1
     }
 
     /// The plain text inside a node: its text and code children, in order.

@@ -161,7 +161,7 @@ struct CityLinkView: ViewModel {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "name": name
+        case "name": self.name
         case "url": url
         case "country": country
         case "countryURL": countryURL
@@ -322,6 +322,7 @@ struct PartnershipView: ViewModel {
         case "contacts": contacts
         case "links": links
         case "sources": sources
+        case "hasFacts": !facts.isEmpty
         case "hasAreas": !areas.isEmpty
         case "hasBody": !body.isEmpty
         case "hasActivities": !activities.isEmpty
@@ -411,7 +412,7 @@ struct CityRow: ViewModel {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "name": name
+        case "name": self.name
         case "url": url
         case "country": country
         case "partnerCount": partnerCount
@@ -519,7 +520,7 @@ struct CountryRow: ViewModel {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "name": name
+        case "name": self.name
         case "url": url
         case "cityCount": cityCount
         case "partnershipCount": partnershipCount

@@ -62,9 +62,7 @@ struct CityFileTests {
     @Test("a third coordinate that is not a number is an error")
     func coordinatesWithText() {
         let parsed = city(file("---", "name: Skopje", "coordinates: [42.0, kuzey, 21.43]", "---"))
-        withKnownIssue("CityFile drops non-numbers from 'coordinates' with compactMap before counting, so [42.0, kuzey, 21.43] is accepted") {
-            #expect(parsed.diagnostics.map(summary).first?.hasPrefix("3:14 error: 'coordinates' must be") == true)
-        }
+        #expect(parsed.diagnostics.map(summary).first?.hasPrefix("3:14 error: 'coordinates' must be") == true)
     }
 
     @Test("a city file needs a name")
@@ -77,9 +75,7 @@ struct CityFileTests {
     func missingNameOtherKeys() {
         let parsed = city(file("---", "aliases: [Üsküp]", "region: Skopje", "---"))
         #expect(parsed.diagnostics.first.map(summary) == "1:1 error: missing required key 'name'")
-        withKnownIssue("CityFile.parse returns before it reads 'aliases', 'region' …, so they are reported as unknown: \"unknown key 'aliases' (did you mean 'aliases'?)\"") {
-            #expect(parsed.diagnostics.map(summary) == ["1:1 error: missing required key 'name'"])
-        }
+        #expect(parsed.diagnostics.map(summary) == ["1:1 error: missing required key 'name'"])
     }
 
     @Test("an unknown city kind is an error with a suggestion")
@@ -126,9 +122,7 @@ struct OtherEntryTests {
     func modelMissingTitle() {
         let parsed = ModelFile.parse(file("---", "order: 1", "summary: Dostluk.", "---"), path: "content/models/m.md")
         #expect(parsed.diagnostics.first.map(summary) == "1:1 error: missing required key 'title'")
-        withKnownIssue("ModelFile.parse returns before it reads 'order' and 'summary', so they are reported as unknown keys with themselves as the suggestion") {
-            #expect(parsed.diagnostics.map(summary) == ["1:1 error: missing required key 'title'"])
-        }
+        #expect(parsed.diagnostics.map(summary) == ["1:1 error: missing required key 'title'"])
     }
 
     @Test("a model's order must be a whole number")
@@ -180,18 +174,14 @@ struct OtherEntryTests {
     func linkColumnAfterTurkishLetters() throws {
         let parsed = PageFile.parse(file("---", "title: T", "---", "Bakınız [İstanbul](city:tr/istanbul)."), path: "content/pages/p.md")
         let link = try #require(parsed.entry?.body.links.first)
-        withKnownIssue("MarkdownRenderer passes on cmark's start column, which counts UTF-8 bytes: 'Bakınız ' is 8 characters but 10 bytes") {
-            #expect(link.location.description == "content/pages/p.md:4:9")
-        }
+        #expect(link.location.description == "content/pages/p.md:4:9")
     }
 
     @Test("an entry link on an indented continuation line keeps its column")
     func linkColumnOnIndentedLine() throws {
         let parsed = PageFile.parse(file("---", "title: T", "---", "See", "  [model](model:sister-city)."), path: "content/pages/p.md")
         let link = try #require(parsed.entry?.body.links.first)
-        withKnownIssue("cmark strips a paragraph line's leading spaces before it counts inline columns, so the link is reported at column 1") {
-            #expect(link.location.description == "content/pages/p.md:5:3")
-        }
+        #expect(link.location.description == "content/pages/p.md:5:3")
     }
 }
 

@@ -165,9 +165,7 @@ struct PartnershipStatusTests {
     @Test("a status of the wrong type is reported once")
     func statusWrongTypeOnce() {
         let parsed = partnership(file("---", "cities: [\"A, TR\", \"B, DE\"]", "model: m", "status: [active]", "---"))
-        withKnownIssue("PartnershipFile reads 'status' twice (fm.string and fm.enumValue), so a wrong type is reported twice") {
-            #expect(parsed.diagnostics.map(summary) == ["4:9 error: 'status' must be text, found a list"])
-        }
+        #expect(parsed.diagnostics.map(summary) == ["4:9 error: 'status' must be text, found a list"])
     }
 }
 

@@ -8,10 +8,7 @@ import Testing
 @Suite("Invalid sites")
 struct InvalidSiteTests {
     /// Fixtures whose `expected/diagnostics.txt` holds what kardes should print but does not yet; recording leaves them alone.
-    static let knownIssues: [String: Comment] = [
-        "invalid/unresolved-entry-link":
-            "MarkdownRenderer reports cmark's byte column: '[Dallas]' is at column 62 but 'Ö' and 'ş' before it make it byte 64"
-    ]
+    static let knownIssues: [String: Comment] = [:]
 
     @Test("an invalid site fails with its diagnostics and changes nothing in the output folder", arguments: Fixture.invalid)
     func invalid(fixture: Fixture) async throws {

@@ -54,9 +54,7 @@ struct CityIdentityTests {
                 sisterCity, ("content/partnerships/a.md", twinning("Üsküdar, TR", "Köln, DE")),
                 ("content/partnerships/b.md", twinning("üsküdar, tr", "Bursa, TR")),
             ]))
-        withKnownIssue("Linker breaks a tie between spellings by taking the one sorting last, so lower-case 'üsküdar' beats 'Üsküdar' and becomes the city's page title") {
-            #expect(site.cities[city("tr/uskudar")]?.name == "Üsküdar")
-        }
+        #expect(site.cities[city("tr/uskudar")]?.name == "Üsküdar")
     }
 
     @Test("an entry link to an alias leads to the city's page")
@@ -169,13 +167,9 @@ struct ReferenceErrorTests {
             ("content/partnerships/b.md", twinning("Mut, TR", "Köln, DE")),
             ("content/pages/legal.md", file("---", "title: Legal", "---", "[x](\(url))")),
         ])
-        withKnownIssue(
-            "Linker links a city link that names no city to a close one (closeCity) with only a warning; SPEC: an unresolved link is an error"
-        ) {
-            let diagnostics = linkErrors(loaded)
-            #expect(diagnostics.map(\.severity) == [.error])
-            #expect(diagnostics.first?.problem.hasPrefix("unresolved link '\(url)'") == true)
-        }
+        let diagnostics = linkErrors(loaded)
+        #expect(diagnostics.map(\.severity) == [.error])
+        #expect(diagnostics.first?.problem.hasPrefix("unresolved link '\(url)'") == true)
     }
 
     @Test(
@@ -222,9 +216,7 @@ struct ReferenceErrorTests {
                 sisterCity, ("content/partnerships/a.md", twinning("İstanbul, TR", "Skopje, MK")),
                 ("content/pages/legal.md", file("---", "title: Legal", "---", "[x](country:de)")),
             ]))
-        withKnownIssue("Suggestion.closest allows an edit distance of 2 for every word, so any two-letter code 'matches' any other: 'country:de' suggests 'country:mk'") {
-            #expect(diagnostics.map(\.problem) == ["unresolved link 'country:de'"])
-        }
+        #expect(diagnostics.map(\.problem) == ["unresolved link 'country:de'"])
     }
 
     @Test("the same partnership in two files is an error in each, naming the other")
