@@ -130,7 +130,10 @@ public struct ContentLoader: Sendable {
 
     /// The text of `data`, or an error at the first byte that is not UTF-8.
     public static func decode(_ data: Data, path: String) -> Result<String, Diagnostic> {
-        if let text = String(validating: data, as: UTF8.self) { return .success(text) }
+        if let text = String(validating: data, as: UTF8.self) {
+            // Pages are published in Unicode Normalization Form C, as HTML checkers expect, whatever the editor wrote.
+            return .success(data.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping)
+        }
         var line = 1, column = 1, index = 0
         let bytes = [UInt8](data)
         while index < bytes.count {
