@@ -55,7 +55,7 @@ public struct ContentLoader: Sendable {
             log.append(contentsOf: parsed.diagnostics)
             if let entry = parsed.entry { config = entry }
         } else if !FileManager.default.fileExists(atPath: root.appendingPathComponent(sitePath).path) {
-            log.append(.error(at: SourceLocation(file: sitePath), "missing site settings file", fix: "create content/site.yml with at least 'title: …'"))
+            log.append(.error("missing-site-file", at: SourceLocation(file: sitePath), "missing site settings file", fix: "create content/site.yml with at least 'title: …'"))
         }
         let markdown = MarkdownRenderer(unsafeHTML: config.unsafeHTML, smartPunctuation: config.smartPunctuation)
         let paths = markdownFiles(in: content)
@@ -80,7 +80,7 @@ public struct ContentLoader: Sendable {
                 if let other = partnershipFiles[partnership.id.slug] {
                     log.append(
                         .error(
-                            at: SourceLocation(file: path), "duplicate partnership slug '\(partnership.id.slug)': \(other) has the same file name",
+                            "duplicate-slug", at: SourceLocation(file: path), "duplicate partnership slug '\(partnership.id.slug)': \(other) has the same file name",
                             fix: "rename one of the two files; the file name is the partnership's address"))
                     continue
                 }
@@ -152,7 +152,7 @@ public struct ContentLoader: Sendable {
         }
         return .failure(
             .error(
-                at: SourceLocation(file: path, line: line, column: column),
+                "not-utf8", at: SourceLocation(file: path, line: line, column: column),
                 "the file is not UTF-8 text (byte 0x\(String(bytes[min(index, bytes.count - 1)], radix: 16, uppercase: true)) here)",
                 fix: "save the file as UTF-8 in your editor (\"Encoding: UTF-8\"); Windows-1254 or Latin-5 files show Turkish letters this way"))
     }
@@ -169,7 +169,7 @@ public struct ContentLoader: Sendable {
             guard Slug.isValid(slug) else {
                 log.append(
                     .error(
-                        at: SourceLocation(file: path), "the file name '\(name)' is not a valid slug",
+                        "bad-file-name", at: SourceLocation(file: path), "the file name '\(name)' is not a valid slug",
                         fix: "rename it to '\(Slug.make(from: slug).isEmpty ? "name" : Slug.make(from: slug)).md' (lower-case ASCII letters, digits and '-')"))
                 return false
             }
@@ -192,7 +192,7 @@ public struct ContentLoader: Sendable {
             guard let country = CountryCode(parts[2]), parts[2] == parts[2].lowercased() else {
                 log.append(
                     .error(
-                        at: SourceLocation(file: path), "'\(parts[2])' is not a lower-case ISO 3166-1 country code folder",
+                        "bad-country-folder", at: SourceLocation(file: path), "'\(parts[2])' is not a lower-case ISO 3166-1 country code folder",
                         fix: "put city files in content/cities/<cc>/ with a lower-case two-letter code, such as content/cities/tr/"))
                 return (path, .none, log.diagnostics)
             }
@@ -209,7 +209,7 @@ public struct ContentLoader: Sendable {
             if Self.reservedSlugs.contains(slug) {
                 log.append(
                     .error(
-                        at: SourceLocation(file: path), "the page slug '\(slug)' is taken by a section of the site",
+                        "reserved-page-slug", at: SourceLocation(file: path), "the page slug '\(slug)' is taken by a section of the site",
                         fix: "rename the file, for example to '\(slug)-page.md'"))
                 return (path, .none, log.diagnostics)
             }
@@ -218,7 +218,7 @@ public struct ContentLoader: Sendable {
             guard let country = CountryCode(slug), slug == slug.lowercased() else {
                 log.append(
                     .error(
-                        at: SourceLocation(file: path), "'\(slug)' is not a lower-case ISO 3166-1 country code",
+                        "bad-country-note", at: SourceLocation(file: path), "'\(slug)' is not a lower-case ISO 3166-1 country code",
                         fix: "name country notes after the country's code, such as content/countries/tr.md"))
                 return (path, .none, log.diagnostics)
             }
@@ -228,7 +228,7 @@ public struct ContentLoader: Sendable {
         default:
             log.append(
                 .warning(
-                    at: SourceLocation(file: path), "this file is not in a folder kardes reads, so it is ignored",
+                    "ignored-file", at: SourceLocation(file: path), "this file is not in a folder kardes reads, so it is ignored",
                     fix: "move it into content/partnerships/, cities/<cc>/, models/, networks/, pages/ or countries/"))
             return (path, .none, log.diagnostics)
         }

@@ -44,12 +44,12 @@ extension FrontMatter {
         switch reference.parse() {
         case .success: return reference
         case .failure(.malformed):
-            error(
+            error("bad-city-reference",
                 "'\(reference.text)' is not a city reference", at: reference.location,
                 fix: "write the city as \"Name, CC\" with a two-letter country code (\"Köln, DE\") or as cc/slug (de/koln)")
         case .failure(.unknownCountry(let code)):
             let hint = CountryCode.suggestion(for: code).map { " (did you mean '\($0)'?)" } ?? ""
-            error(
+            error("unknown-country",
                 "unknown country code '\(code)' in '\(reference.text)'\(hint)", at: reference.location,
                 fix: "use the ISO 3166-1 alpha-2 code of the country, such as TR, DE or US")
         }
@@ -65,7 +65,7 @@ extension FrontMatter {
         guard let value else { return nil }
         guard let result = E(rawValue: value.value) else {
             let options = E.allCases.map(\.rawValue)
-            error(
+            error("invalid-value",
                 "'\(value.value)' is not a valid \(key)\(Suggestion.didYouMean(value.value, in: options))", at: value.location,
                 fix: "use one of: \(options.joined(separator: ", "))")
             return nil
@@ -118,7 +118,7 @@ public enum PartnershipFile {
             if rawCities == nil {
                 fm.missing("cities", example: "[\"İstanbul, TR\", \"Houston, US\"]")
             } else if let rawCities, fm.log.diagnostics.allSatisfy({ $0.severity != .error }) && cities.count < 2 {
-                fm.error(
+                fm.error("too-few-cities",
                     "a partnership needs two or more cities, found \(cities.count)", at: fm.location(of: rawCities),
                     fix: "list every city of the partnership: cities: [\"İstanbul, TR\", \"Houston, US\"]")
             }
@@ -129,14 +129,14 @@ public enum PartnershipFile {
             var status = fm.enumValue("status", statusNode, Partnership.Status.self) ?? .active
             if ended != nil {
                 if let statusNode, status != .ended {
-                    fm.error(
+                    fm.error("status-contradicts-ended",
                         "status '\(statusNode.value)' contradicts 'ended: \(ended!)'", at: statusNode.location,
                         fix: "remove 'status' (an end date implies status ended) or remove 'ended'")
                 }
                 status = .ended
             }
             if let established, let ended, ended.isSurelyBefore(established), let node = fm.node("ended") {
-                fm.error("'ended' (\(ended)) is before 'established' (\(established))", at: fm.location(of: node), fix: "correct one of the two dates")
+                fm.error("ended-before-established", "'ended' (\(ended)) is before 'established' (\(established))", at: fm.location(of: node), fix: "correct one of the two dates")
             }
             let decisionExample = "{ date: 2001-05-10, number: \"2001/123\" }"
             let decision: (String) -> (inout FrontMatter, Node.Mapping) -> Partnership.Decision? = { key in
@@ -149,7 +149,7 @@ public enum PartnershipFile {
                 (fm: inout FrontMatter, mapping: Node.Mapping) -> Partnership.Contact? in
                 fm.checkKeys(of: mapping, in: "contacts", known: ["name", "email", "phone", "city"])
                 guard let name = fm.string(in: mapping, "name", of: "contacts") else {
-                    fm.error("a contact needs a 'name'", at: fm.location(of: .mapping(mapping)), fix: "add name: \"…\" to the contact")
+                    fm.error("missing-key", "a contact needs a 'name'", at: fm.location(of: .mapping(mapping)), fix: "add name: \"…\" to the contact")
                     return nil
                 }
                 let city = fm.string(in: mapping, "city", of: "contacts").flatMap {
@@ -164,19 +164,19 @@ public enum PartnershipFile {
                 fm.checkKeys(of: mapping, in: "activities", known: ["date", "kind", "title", "link"])
                 let here = fm.location(of: .mapping(mapping))
                 guard let date = fm.date(in: mapping, "date", of: "activities") else {
-                    if mapping["date"] == nil { fm.error("an activity needs a 'date'", at: here, fix: "add date: YYYY to the activity") }
+                    if mapping["date"] == nil { fm.error("missing-key", "an activity needs a 'date'", at: here, fix: "add date: YYYY to the activity") }
                     return nil
                 }
                 let kindText = fm.string(in: mapping, "kind", of: "activities") ?? "other"
                 guard let kind = Partnership.Activity.Kind(rawValue: kindText) else {
                     let options = Partnership.Activity.Kind.allCases.map(\.rawValue)
-                    fm.error(
+                    fm.error("invalid-value",
                         "'\(kindText)' is not an activity kind\(Suggestion.didYouMean(kindText, in: options))",
                         at: fm.location(of: mapping["kind"]!), fix: "use one of: \(options.joined(separator: ", "))")
                     return nil
                 }
                 guard let title = fm.string(in: mapping, "title", of: "activities") else {
-                    fm.error("an activity needs a 'title'", at: here, fix: "add title: \"…\" to the activity")
+                    fm.error("missing-key", "an activity needs a 'title'", at: here, fix: "add title: \"…\" to the activity")
                     return nil
                 }
                 return Partnership.Activity(date: date, kind: kind, title: title, link: fm.string(in: mapping, "link", of: "activities"))
@@ -252,7 +252,7 @@ public enum CityFile {
                 if items.count == 2, numbers.count == 2, (-90...90).contains(numbers[0]), (-180...180).contains(numbers[1]) {
                     coordinates = Coordinates(latitude: numbers[0], longitude: numbers[1])
                 } else {
-                    fm.error(
+                    fm.error("bad-coordinates",
                         "'coordinates' must be [latitude, longitude] in degrees, found \(FrontMatter.describe(node))", at: fm.location(of: node),
                         fix: "write them as 'coordinates: [41.01, 28.97]' (latitude between -90 and 90 first)")
                 }

@@ -49,11 +49,11 @@ public struct SplitFile: Sendable {
         }
         guard yamlStart != nil else {
             throw .error(
-                at: SourceLocation(file: file), "missing front matter: the file must open with a line '---'",
+                "missing-front-matter", at: SourceLocation(file: file), "missing front matter: the file must open with a line '---'",
                 fix: "start the file with '---', the YAML fields (such as 'title:'), and another '---' before the text")
         }
         throw .error(
-            at: SourceLocation(file: file, line: line, column: 1), "front matter is never closed: no second '---' line",
+            "unclosed-front-matter", at: SourceLocation(file: file, line: line, column: 1), "front matter is never closed: no second '---' line",
             fix: "add a line '---' after the last YAML field")
     }
 }
@@ -79,7 +79,7 @@ public struct FrontMatter {
         } catch let error as YamlError {
             throw Self.diagnostic(for: error, file: file, lineOffset: firstLine - 1)
         } catch {
-            throw .error(at: SourceLocation(file: file, line: firstLine), "the front matter cannot be read: \(error)",
+            throw .error("malformed-yaml", at: SourceLocation(file: file, line: firstLine), "the front matter cannot be read: \(error)",
                 fix: "check the YAML syntax between the '---' lines")
         }
         guard let node else {
@@ -88,7 +88,7 @@ public struct FrontMatter {
         }
         guard let mapping = node.mapping else {
             throw .error(
-                at: Self.location(of: node, file: file, offset: firstLine - 1, fallbackLine: firstLine),
+                "front-matter-not-mapping", at: Self.location(of: node, file: file, offset: firstLine - 1, fallbackLine: firstLine),
                 "the front matter is not a list of 'key: value' fields", fix: "write one field per line, such as 'title: Houston – İstanbul'")
         }
         pairs = mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
@@ -106,15 +106,15 @@ public struct FrontMatter {
                 let start = at(context.mark)
                 what += " \(context.text) that starts at line \(start.line), column \(start.column)"
             }
-            return .error(at: at(mark), "malformed YAML: \(what)", fix: fix)
+            return .error("malformed-yaml", at: at(mark), "malformed YAML: \(what)", fix: fix)
         case .duplicatedKeysInMapping(let duplicates, let context):
             return .error(
-                at: at(context.mark), "the key '\(duplicates.joined(separator: "', '"))' appears twice",
+                "duplicate-key", at: at(context.mark), "the key '\(duplicates.joined(separator: "', '"))' appears twice",
                 fix: "keep one of them and delete the other")
         case .reader(let problem, _, _, _):
-            return .error(at: SourceLocation(file: file, line: lineOffset + 1), "malformed YAML: \(problem)", fix: fix)
+            return .error("malformed-yaml", at: SourceLocation(file: file, line: lineOffset + 1), "malformed YAML: \(problem)", fix: fix)
         default:
-            return .error(at: SourceLocation(file: file, line: lineOffset + 1), "malformed YAML: \(error)", fix: fix)
+            return .error("malformed-yaml", at: SourceLocation(file: file, line: lineOffset + 1), "malformed YAML: \(error)", fix: fix)
         }
     }
 
@@ -143,20 +143,20 @@ public struct FrontMatter {
         return pair.value
     }
 
-    public mutating func error(_ problem: String, at location: SourceLocation, fix: String) {
-        log.append(.error(at: location, problem, fix: fix))
+    public mutating func error(_ code: String, _ problem: String, at location: SourceLocation, fix: String) {
+        log.append(.error(code, at: location, problem, fix: fix))
     }
 
-    public mutating func warning(_ problem: String, at location: SourceLocation, fix: String) {
-        log.append(.warning(at: location, problem, fix: fix))
+    public mutating func warning(_ code: String, _ problem: String, at location: SourceLocation, fix: String) {
+        log.append(.warning(code, at: location, problem, fix: fix))
     }
 
     mutating func missing(_ key: String, example: String) {
-        error("missing required key '\(key)'", at: start, fix: "add a line '\(key): \(example)' to the front matter")
+        error("missing-key", "missing required key '\(key)'", at: start, fix: "add a line '\(key): \(example)' to the front matter")
     }
 
     mutating func wrongType(_ key: String, _ node: Node, expected: String, example: String) {
-        error("'\(key)' must be \(expected), found \(Self.describe(node))", at: location(of: node), fix: "write it as '\(key): \(example)'")
+        error("wrong-type", "'\(key)' must be \(expected), found \(Self.describe(node))", at: location(of: node), fix: "write it as '\(key): \(example)'")
     }
 
     static func describe(_ node: Node) -> String {
@@ -217,7 +217,7 @@ public struct FrontMatter {
 
     mutating func date(_ node: Node, key: String) -> PartialDate? {
         guard case .scalar(let scalar) = node, let date = PartialDate(parsing: scalar.string) else {
-            error(
+            error("invalid-date",
                 "invalid date \(Self.describe(node)) for '\(key)'", at: location(of: node),
                 fix: "write the date as YYYY, YYYY-MM or YYYY-MM-DD, such as '\(key): 2002-10-11'")
             return nil
@@ -278,7 +278,7 @@ public struct FrontMatter {
         for (keyNode, _) in mapping {
             let name = keyNode.string ?? ""
             if !known.contains(name) {
-                warning(
+                warning("unknown-key",
                     "unknown field '\(name)' in '\(key)'\(Suggestion.didYouMean(name, in: known))", at: location(of: keyNode),
                     fix: "the fields of '\(key)' are: \(known.joined(separator: ", "))")
             }
@@ -302,7 +302,7 @@ public struct FrontMatter {
     /// Warns about every key of the front matter that no reader asked for.
     public mutating func finish(known: [String]) -> [Diagnostic] {
         for pair in pairs where !used.contains(pair.key) {
-            warning(
+            warning("unknown-key",
                 "unknown key '\(pair.key)'\(Suggestion.didYouMean(pair.key, in: known))", at: location(of: pair.keyNode),
                 fix: "remove it or use one of: \(known.joined(separator: ", "))")
         }

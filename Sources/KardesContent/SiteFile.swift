@@ -19,7 +19,7 @@ public enum SiteFile {
             if base.value.hasPrefix("https://") || base.value.hasPrefix("http://") {
                 config.baseURL = base.value.hasSuffix("/") ? base.value : base.value + "/"
             } else {
-                fm.error(
+                fm.error("bad-url",
                     "'base_url' must be an absolute http(s) URL, found '\(base.value)'", at: base.location,
                     fix: "write it as 'base_url: https://example.org/rehber/' or remove it")
             }
@@ -27,7 +27,7 @@ public enum SiteFile {
         let languages = fm.strings("languages", example: "[tr, en]")
         if !languages.isEmpty {
             for language in languages where !(2...3).contains(language.value.count) || !language.value.allSatisfy({ $0.isASCII && $0.isLowercase }) {
-                fm.error(
+                fm.error("bad-language",
                     "'\(language.value)' is not a language code", at: language.location,
                     fix: "use two-letter ISO 639-1 codes such as tr, en, de")
             }
@@ -75,7 +75,7 @@ public enum AreaVocabulary {
         var areas: [Area] = []
         for pair in fm.pairs {
             guard Slug.isValid(pair.key) else {
-                fm.error(
+                fm.error("bad-area-slug",
                     "'\(pair.key)' is not a valid area slug", at: fm.location(of: pair.keyNode),
                     fix: "use lower-case ASCII letters, digits and '-', such as '\(Slug.make(from: pair.key))'")
                 continue

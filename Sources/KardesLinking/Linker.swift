@@ -47,7 +47,7 @@ public struct Linker: Sendable {
                         if let other = claimed[full], other.id != city.id {
                             log.append(
                                 .warning(
-                                    at: city.source ?? SourceLocation(file: "content/cities"),
+                                    "ambiguous-city-name", at: city.source ?? SourceLocation(file: "content/cities"),
                                     "the name '\(key)' is used by two cities: this one and \(other.source?.file ?? other.id.description); references by that name go to the other",
                                     fix: "refer to this city as \(city.id) or give one of the two a distinct name"))
                         }
@@ -68,7 +68,7 @@ public struct Linker: Sendable {
                 guard !slug.isEmpty else {
                     log.append(
                         .error(
-                            at: reference.location, "the city name '\(name)' has no letters or digits to make an address from",
+                            "bad-city-name", at: reference.location, "the city name '\(name)' has no letters or digits to make an address from",
                             fix: "write the city's name, such as \"Üsküdar, TR\""))
                     return nil
                 }
@@ -82,7 +82,7 @@ public struct Linker: Sendable {
                 let known = cities.keys.map(\.description) + spellings.keys.map(\.description)
                 log.append(
                     .error(
-                        at: reference.location, "no city '\(id)'\(Suggestion.didYouMean(id.description, in: known))",
+                        "unknown-city", at: reference.location, "no city '\(id)'\(Suggestion.didYouMean(id.description, in: known))",
                         fix: "create content/cities/\(id).md, or refer to the city by name: \"Name, \(id.country)\""))
                 return nil
             case .failure:
@@ -101,7 +101,7 @@ public struct Linker: Sendable {
                 if Set(ids).count < ids.count {
                     log.append(
                         .error(
-                            at: partnership.cities[0].location, "the same city is listed twice in this partnership",
+                            "same-city-twice", at: partnership.cities[0].location, "the same city is listed twice in this partnership",
                             fix: "list each city once; aliases such as Üsküp and Skopje are the same city"))
                 }
                 // Two files with the same cities and model are one partnership recorded twice, unless their
@@ -111,7 +111,7 @@ public struct Linker: Sendable {
                     for (here, there) in [(partnership, other), (other, partnership)] {
                         log.append(
                             .error(
-                                at: here.source, "the same partnership (same cities and model) is also in \(there.source.file)",
+                                "duplicate-partnership", at: here.source, "the same partnership (same cities and model) is also in \(there.source.file)",
                                 fix: "keep one of the two files and delete the other"))
                     }
                 } else {
@@ -122,7 +122,7 @@ public struct Linker: Sendable {
             if !partnership.model.value.isEmpty && !modelSlugs.contains(partnership.model.value) {
                 log.append(
                     .error(
-                        at: partnership.model.location,
+                        "unknown-model", at: partnership.model.location,
                         "unknown model '\(partnership.model.value)'\(Suggestion.didYouMean(partnership.model.value, in: modelSlugs))",
                         fix: modelSlugs.isEmpty
                             ? "create the model's file content/models/\(partnership.model.value).md"
@@ -131,7 +131,7 @@ public struct Linker: Sendable {
             for area in partnership.areas where !areaSlugs.contains(area.value) {
                 log.append(
                     .warning(
-                        at: area.location, "unknown area of cooperation '\(area.value)'\(Suggestion.didYouMean(area.value, in: areaSlugs))",
+                        "unknown-area", at: area.location, "unknown area of cooperation '\(area.value)'\(Suggestion.didYouMean(area.value, in: areaSlugs))",
                         fix: "use an area from the vocabulary, or add '\(area.value): { tr: …, en: … }' to content/areas.yml"))
             }
         }
@@ -144,7 +144,7 @@ public struct Linker: Sendable {
             if let model = network.model, !modelSlugs.contains(model.value) {
                 log.append(
                     .error(
-                        at: model.location, "unknown model '\(model.value)'\(Suggestion.didYouMean(model.value, in: modelSlugs))",
+                        "unknown-model", at: model.location, "unknown model '\(model.value)'\(Suggestion.didYouMean(model.value, in: modelSlugs))",
                         fix: "use a model slug from content/models/: \(modelSlugs.joined(separator: ", "))"))
             }
         }
@@ -249,11 +249,11 @@ public struct Linker: Sendable {
                     site.approximateCityLinks[link.target] = match
                     log.append(
                         .warning(
-                            at: link.location, "no city '\(link.target)'; linked to the closest match '\(match)' (\(site.name(of: match)))",
+                            "approximate-city-link", at: link.location, "no city '\(link.target)'; linked to the closest match '\(match)' (\(site.name(of: match)))",
                             fix: "write the link as city:\(match)"))
                     continue
                 }
-                log.append(.error(at: link.location, "unresolved link '\(link.kind.rawValue):\(link.target)'\(site.suggestion(for: link))",
+                log.append(.error("unresolved-link", at: link.location, "unresolved link '\(link.kind.rawValue):\(link.target)'\(site.suggestion(for: link))",
                     fix: "link to an existing \(link.kind.rawValue): \(site.linkForms(link.kind))"))
             }
         }

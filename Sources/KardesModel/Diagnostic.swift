@@ -25,6 +25,8 @@ public struct Diagnostic: Error, Hashable, Sendable, Codable, CustomStringConver
     public enum Severity: String, Sendable, Codable { case error, warning }
 
     public var severity: Severity
+    /// A stable name for the kind of problem (`unknown-model`), for editors and the catalogue in docs/errors.md.
+    public var code: String
     public var location: SourceLocation
     /// What is wrong, in one sentence without a full stop.
     public var problem: String
@@ -32,21 +34,22 @@ public struct Diagnostic: Error, Hashable, Sendable, Codable, CustomStringConver
     public var fix: String
 
     /// Creates a diagnostic.
-    public init(_ severity: Severity, at location: SourceLocation, _ problem: String, fix: String) {
+    public init(_ severity: Severity, _ code: String, at location: SourceLocation, _ problem: String, fix: String) {
         self.severity = severity
+        self.code = code
         self.location = location
         self.problem = problem
         self.fix = fix
     }
 
-    /// An error at `location`.
-    public static func error(at location: SourceLocation, _ problem: String, fix: String) -> Diagnostic {
-        Diagnostic(.error, at: location, problem, fix: fix)
+    /// An error of kind `code` at `location`.
+    public static func error(_ code: String, at location: SourceLocation, _ problem: String, fix: String) -> Diagnostic {
+        Diagnostic(.error, code, at: location, problem, fix: fix)
     }
 
-    /// A warning at `location`.
-    public static func warning(at location: SourceLocation, _ problem: String, fix: String) -> Diagnostic {
-        Diagnostic(.warning, at: location, problem, fix: fix)
+    /// A warning of kind `code` at `location`.
+    public static func warning(_ code: String, at location: SourceLocation, _ problem: String, fix: String) -> Diagnostic {
+        Diagnostic(.warning, code, at: location, problem, fix: fix)
     }
 
     public var description: String { "\(location): \(severity.rawValue): \(problem)\n    fix: \(fix)" }

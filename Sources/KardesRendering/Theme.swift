@@ -32,10 +32,10 @@ public struct Theme: Sendable {
                     let (problem, fix) = Self.explain(error.error)
                     log.append(
                         .error(
-                            at: SourceLocation(file: file, line: error.context.lineNumber, column: error.context.columnNumber),
+                            "template-error", at: SourceLocation(file: file, line: error.context.lineNumber, column: error.context.columnNumber),
                             "template error: \(problem)", fix: fix))
                 } catch {
-                    log.append(.error(at: SourceLocation(file: file), "template error: \(error)", fix: "check the template's tags"))
+                    log.append(.error("template-error", at: SourceLocation(file: file), "template error: \(error)", fix: "check the template's tags"))
                 }
             }
         }
@@ -51,7 +51,7 @@ public struct Theme: Sendable {
         try log.throwIfErrors()
         for name in ["layout", "home", "partnerships", "partnership", "cities", "city", "countries", "country", "list", "page", "404"]
         where library.getTemplate(named: name) == nil {
-            throw .content([.error(at: SourceLocation(file: "templates/\(name).mustache"), "the theme has no template '\(name)'", fix: "add templates/\(name).mustache")])
+            throw .content([.error("missing-template", at: SourceLocation(file: "templates/\(name).mustache"), "the theme has no template '\(name)'", fix: "add templates/\(name).mustache")])
         }
         self.files = files
         self.library = library

@@ -95,7 +95,7 @@ struct DiagnosticTests {
     @Test("a diagnostic prints like a compiler message with its fix")
     func format() {
         let diagnostic = Diagnostic.error(
-            at: SourceLocation(file: "content/partnerships/houston-istanbul.md", line: 3, column: 8), "unknown model 'sister-cty'",
+            "unknown-model", at: SourceLocation(file: "content/partnerships/houston-istanbul.md", line: 3, column: 8), "unknown model 'sister-cty'",
             fix: "use a model slug from content/models/ (did you mean 'sister-city'?)")
         #expect(
             diagnostic.description
@@ -112,9 +112,9 @@ struct DiagnosticTests {
 
     @Test("diagnostics sort by file, line and column")
     func sorting() {
-        let a = Diagnostic.error(at: SourceLocation(file: "a.md", line: 9, column: 1), "x", fix: "y")
-        let b = Diagnostic.error(at: SourceLocation(file: "b.md", line: 1, column: 1), "x", fix: "y")
-        let c = Diagnostic.warning(at: SourceLocation(file: "a.md", line: 2, column: 5), "x", fix: "y")
+        let a = Diagnostic.error("x", at: SourceLocation(file: "a.md", line: 9, column: 1), "x", fix: "y")
+        let b = Diagnostic.error("x", at: SourceLocation(file: "b.md", line: 1, column: 1), "x", fix: "y")
+        let c = Diagnostic.warning("x", at: SourceLocation(file: "a.md", line: 2, column: 5), "x", fix: "y")
         #expect([b, a, c].sorted() == [c, a, b])
     }
 }
