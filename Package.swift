@@ -18,6 +18,7 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .target(name: "KardesModel", swiftSettings: strict),
+        .target(name: "KardesMaps", dependencies: ["KardesModel"], swiftSettings: strict),
         .target(name: "KardesMarkdown", dependencies: ["CCmark", "KardesModel"], swiftSettings: strict),
         .target(
             name: "KardesContent",
@@ -33,20 +34,23 @@ let package = Package(
             ],
             swiftSettings: strict,
             plugins: ["EmbedTheme"]),
+        .target(name: "KardesCheck", dependencies: ["KardesModel", "KardesContent", "KardesLinking"], swiftSettings: strict),
         .target(name: "KardesOutput", dependencies: ["KardesModel", "KardesRendering"], swiftSettings: strict),
         .target(
             name: "KardesBuild",
-            dependencies: ["KardesModel", "KardesContent", "KardesLinking", "KardesRendering", "KardesOutput"],
+            dependencies: ["KardesModel", "KardesContent", "KardesLinking", "KardesRendering", "KardesOutput", "KardesCheck"],
             swiftSettings: strict),
         .executableTarget(
             name: "kardes",
             dependencies: ["KardesBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
         .testTarget(name: "KardesModelTests", dependencies: ["KardesModel"], swiftSettings: strict),
+        .testTarget(name: "KardesMapsTests", dependencies: ["KardesMaps"], swiftSettings: strict),
         .testTarget(name: "KardesMarkdownTests", dependencies: ["KardesMarkdown"], swiftSettings: strict),
         .testTarget(name: "KardesContentTests", dependencies: ["KardesContent"], swiftSettings: strict),
         .testTarget(name: "KardesLinkingTests", dependencies: ["KardesLinking", "KardesContent"], swiftSettings: strict),
         .testTarget(name: "KardesRenderingTests", dependencies: ["KardesRendering", "KardesLinking", "KardesContent"], swiftSettings: strict),
+        .testTarget(name: "KardesCheckTests", dependencies: ["KardesCheck", "KardesContent", "KardesLinking"], swiftSettings: strict),
         .testTarget(name: "KardesOutputTests", dependencies: ["KardesOutput"], swiftSettings: strict),
         .testTarget(
             name: "KardesGoldenTests", dependencies: ["KardesBuild"], exclude: ["Fixtures"], swiftSettings: strict),

@@ -2,7 +2,7 @@ import KardesModel
 import Yams
 
 public enum SiteFile {
-    static let keys = ["title", "description", "base_url", "languages", "owner", "markdown", "dormant_after_years", "portable"]
+    static let keys = ["title", "description", "base_url", "languages", "owner", "markdown", "dormant_after_years", "portable", "legal_checklist"]
 
     /// Parses `content/site.yml`.
     /// - Throws: nothing; problems (malformed YAML, wrong types, an unknown language) come back as diagnostics.
@@ -43,6 +43,7 @@ public enum SiteFile {
         }
         config.dormantAfterYears = fm.int("dormant_after_years", example: "5") ?? 5
         config.portable = fm.bool("portable") ?? false
+        config.legalChecklist = fm.bool("legal_checklist") ?? true
         let diagnostics = fm.finish(known: keys)
         return Parsed(entry: diagnostics.contains { $0.severity == .error } ? nil : config, diagnostics: diagnostics)
     }

@@ -119,10 +119,13 @@ public struct SiteConfig: Hashable, Sendable {
     public var smartPunctuation: Bool
     public var dormantAfterYears: Int
     public var portable: Bool
+    /// Whether Turkish sister-city partnerships are checked for their paperwork (Law 5393 art. 18 and 74).
+    public var legalChecklist: Bool
 
     public init(
         title: String, description: String? = nil, baseURL: String? = nil, languages: [String] = ["tr"], owner: CityReference? = nil,
-        unsafeHTML: Bool = false, smartPunctuation: Bool = true, dormantAfterYears: Int = 5, portable: Bool = false
+        unsafeHTML: Bool = false, smartPunctuation: Bool = true, dormantAfterYears: Int = 5, portable: Bool = false,
+        legalChecklist: Bool = true
     ) {
         self.title = title
         self.description = description
@@ -133,6 +136,7 @@ public struct SiteConfig: Hashable, Sendable {
         self.smartPunctuation = smartPunctuation
         self.dormantAfterYears = dormantAfterYears
         self.portable = portable
+        self.legalChecklist = legalChecklist
     }
 
     /// The first language, built at the site root.

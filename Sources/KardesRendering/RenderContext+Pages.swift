@@ -93,7 +93,13 @@ extension RenderContext {
                     links: partnership.links,
                     sources: partnership.sources.map {
                         SourceView(sourceTitle: $0.title ?? $0.url ?? "", sourceURL: $0.url, retrieved: $0.retrieved?.description)
-                    })
+                    },
+                    paperwork: site.config.legalChecklist
+                        ? (LegalChecklist.items(for: partnership, cities: site.partnershipCities[id] ?? []) ?? []).map {
+                            PaperworkItem(
+                                paperLabel: text("paper_\($0.key)"), onFile: $0.onFile, paperState: text($0.onFile ? "paper_on_file" : "paper_missing"),
+                                paperDetail: $0.detail, basis: text("paper_basis_\($0.key)"))
+                        } : [])
             },
             sources: files)
     }

@@ -306,9 +306,14 @@ struct PartnershipView: ViewModel {
     let contacts: [ContactView]
     let links: [String]
     let sources: [SourceView]
+    /// The legal checklist of a Turkish sister-city relation; empty when it does not apply.
+    let paperwork: [PaperworkItem]
 
     func child(named name: String) -> Any? {
         switch name {
+        case "paperwork": paperwork
+        case "hasPaperwork": !paperwork.isEmpty
+        case "paperworkMissing": paperwork.filter { !$0.onFile }.count
         case "modelTitle": modelTitle
         case "modelURL": modelURL
         case "statusSlug": statusSlug
@@ -329,6 +334,26 @@ struct PartnershipView: ViewModel {
         case "hasContacts": !contacts.isEmpty
         case "hasLinks": !links.isEmpty
         case "hasSources": !sources.isEmpty
+        default: nil
+        }
+    }
+}
+
+struct PaperworkItem: ViewModel {
+    let paperLabel: String
+    let onFile: Bool
+    let paperState: String
+    let paperDetail: String?
+    let basis: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "paperLabel": paperLabel
+        case "onFile": onFile
+        case "paperState": paperState
+        case "paperDetail": paperDetail
+        case "hasPaperDetail": paperDetail != nil
+        case "basis": basis
         default: nil
         }
     }
