@@ -35,6 +35,7 @@ let package = Package(
             swiftSettings: strict,
             plugins: ["EmbedTheme"]),
         .target(name: "KardesCheck", dependencies: ["KardesModel", "KardesContent", "KardesLinking"], swiftSettings: strict),
+        .target(name: "KardesScaffold", dependencies: ["KardesModel", "KardesContent"], swiftSettings: strict),
         .target(name: "KardesOutput", dependencies: ["KardesModel", "KardesRendering"], swiftSettings: strict),
         .target(
             name: "KardesBuild",
@@ -42,7 +43,7 @@ let package = Package(
             swiftSettings: strict),
         .executableTarget(
             name: "kardes",
-            dependencies: ["KardesBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["KardesBuild", "KardesScaffold", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
         .testTarget(name: "KardesModelTests", dependencies: ["KardesModel"], swiftSettings: strict),
         .testTarget(name: "KardesMapsTests", dependencies: ["KardesMaps"], swiftSettings: strict),
@@ -51,6 +52,7 @@ let package = Package(
         .testTarget(name: "KardesLinkingTests", dependencies: ["KardesLinking", "KardesContent"], swiftSettings: strict),
         .testTarget(name: "KardesRenderingTests", dependencies: ["KardesRendering", "KardesLinking", "KardesContent"], swiftSettings: strict),
         .testTarget(name: "KardesCheckTests", dependencies: ["KardesCheck", "KardesContent", "KardesLinking"], swiftSettings: strict),
+        .testTarget(name: "KardesScaffoldTests", dependencies: ["KardesScaffold", "KardesBuild"], swiftSettings: strict),
         .testTarget(name: "KardesOutputTests", dependencies: ["KardesOutput"], swiftSettings: strict),
         .testTarget(
             name: "KardesGoldenTests", dependencies: ["KardesBuild"], exclude: ["Fixtures"], swiftSettings: strict),

@@ -92,3 +92,6 @@ func themeOverrides(in source: URL) throws(BuildFailure) -> [String: String] {
     }
     return files
 }
+
+/// The default theme's files by path relative to `templates/`, for `kardes init --with-theme`.
+public func defaultThemeFiles() -> [String: String] { Theme.defaultFiles }

@@ -41,18 +41,8 @@ extension FrontMatter {
 
     /// The reference when its form and country code are right; otherwise nil, with the problem logged.
     mutating func checked(_ reference: CityReference) -> CityReference? {
-        switch reference.parse() {
-        case .success: return reference
-        case .failure(.malformed):
-            error("bad-city-reference",
-                "'\(reference.text)' is not a city reference", at: reference.location,
-                fix: "write the city as \"Name, CC\" with a two-letter country code (\"Köln, DE\") or as cc/slug (de/koln)")
-        case .failure(.unknownCountry(let code)):
-            let hint = CountryCode.suggestion(for: code).map { " (did you mean '\($0)'?)" } ?? ""
-            error("unknown-country",
-                "unknown country code '\(code)' in '\(reference.text)'\(hint)", at: reference.location,
-                fix: "use the ISO 3166-1 alpha-2 code of the country, such as TR, DE or US")
-        }
+        guard let problem = reference.diagnostic() else { return reference }
+        error(problem.code, problem.problem, at: problem.location, fix: problem.fix)
         return nil
     }
 
@@ -75,23 +65,6 @@ extension FrontMatter {
 
     mutating func url(_ key: String) -> String? {
         string(key, example: "https://example.org/")?.value
-    }
-}
-
-extension CountryCode {
-    /// A code for text that is a country's name or a common wrong code (`UK`, `Turkey`, `Almanya`).
-    public static func suggestion(for text: String) -> String? {
-        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "en"))
-        let commonMistakes = ["uk": "GB", "el": "GR", "en": "GB"]
-        if let code = commonMistakes[folded] { return code }
-        for language in ["en", "tr", "de", "fr"] {
-            let locale = Locale(identifier: language)
-            for code in known.sorted() {
-                let name = locale.localizedString(forRegionCode: code) ?? ""
-                if name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: locale) == folded { return code }
-            }
-        }
-        return nil
     }
 }
 

@@ -120,13 +120,7 @@ public struct Linker: Sendable {
             }
             partnershipCities[partnership.id] = ids
             if !partnership.model.value.isEmpty && !modelSlugs.contains(partnership.model.value) {
-                log.append(
-                    .error(
-                        "unknown-model", at: partnership.model.location,
-                        "unknown model '\(partnership.model.value)'\(Suggestion.didYouMean(partnership.model.value, in: modelSlugs))",
-                        fix: modelSlugs.isEmpty
-                            ? "create the model's file content/models/\(partnership.model.value).md"
-                            : "use a model slug from content/models/: \(modelSlugs.joined(separator: ", "))"))
+                log.append(CooperationModel.unknown(partnership.model.value, at: partnership.model.location, known: modelSlugs))
             }
             for area in partnership.areas where !areaSlugs.contains(area.value) {
                 log.append(
@@ -142,10 +136,7 @@ public struct Linker: Sendable {
             networkMembers[network.id] = network.members.compactMap(resolve)
             if let seat = network.seat { networkSeats[network.id] = resolve(seat) }
             if let model = network.model, !modelSlugs.contains(model.value) {
-                log.append(
-                    .error(
-                        "unknown-model", at: model.location, "unknown model '\(model.value)'\(Suggestion.didYouMean(model.value, in: modelSlugs))",
-                        fix: "use a model slug from content/models/: \(modelSlugs.joined(separator: ", "))"))
+                log.append(CooperationModel.unknown(model.value, at: model.location, known: modelSlugs))
             }
         }
         if let owner = content.config.owner { _ = resolve(owner) }

@@ -154,7 +154,7 @@ public struct MapDrawing: Sendable {
         var out = "<path class=\"sphere\" fill=\"#e3eef6\" d=\"\(sphere.d)\"/>"
         if showsGraticule {
             var lines = PathWriter(step: 5)
-            for line in Graticule.lines { lines.addLines(frame.clip(line: line.map(frame.point))) }
+            for line in Graticule.lines(centralMeridian: viewport.centralMeridian) { lines.addLines(frame.clip(line: line.map(frame.point))) }
             if !lines.d.isEmpty {
                 out += "<path class=\"graticule\" fill=\"none\" stroke=\"#c9dbe8\" stroke-width=\"0.5\" d=\"\(lines.d)\"/>"
             }
@@ -171,12 +171,12 @@ public struct MapDrawing: Sendable {
             if case .some(let code) = current, !writer.d.isEmpty { paths.append((code, writer.d)) }
             writer = PathWriter(step: 4)
         }
-        for ring in WorldOutline.rings where ring.bounds.intersects(frame.cullBounds) {
+        for ring in viewport.outlineRings() where ring.bounds.intersects(frame.cullBounds) {
             if current != .some(ring.countryCode) {
                 flush()
                 current = .some(ring.countryCode)
             }
-            writer.addRing(frame.clip(ring: ring.projected.map(frame.point)))
+            writer.addRing(frame.clip(ring: ring.points.map(frame.point)))
         }
         flush()
         let width = SVGText.number(0.5 * scale)
@@ -209,8 +209,8 @@ public struct MapDrawing: Sendable {
         for key in groups.keys.sorted() {
             var writer = PathWriter(step: 15)
             for arc in groups[key, default: []].sorted() {
-                for piece in GreatCircle.segments(from: arc.from, to: arc.to) {
-                    writer.addLines(frame.clip(line: piece.map { frame.point(EqualEarth.project($0)) }))
+                for piece in viewport.arcPieces(from: arc.from, to: arc.to) {
+                    writer.addLines(frame.clip(line: piece.map(frame.point)))
                 }
             }
             guard !writer.d.isEmpty else { continue }
@@ -223,7 +223,7 @@ public struct MapDrawing: Sendable {
 
     private func dotLayer(_ frame: Frame, scale: Double) -> String {
         let placed = dots.compactMap { dot -> (dot: MapDot, x: Int, y: Int, r: Int)? in
-            let (x, y) = frame.point(EqualEarth.project(dot.coordinates))
+            let (x, y) = frame.point(viewport.project(dot.coordinates))
             guard x >= 0, x <= 1000, y >= 0, y <= frame.height else { return nil }
             let radius = dot.radius.isFinite && dot.radius > 0 ? dot.radius : MapDot.radius(forPartnerships: 1)
             return (dot, SVGText.toTenths(x), SVGText.toTenths(y), max(SVGText.toTenths(radius * scale), 1))
@@ -426,14 +426,17 @@ enum Graticule {
         return up + down
     }()
 
-    /// Meridians every 30° (pole to pole) and parallels every 30° (−60°…60°), sampled every 2°.
-    static let lines: [[ProjectedPoint]] = {
-        let meridians = stride(from: -150.0, through: 150, by: 30).map { longitude in
-            stride(from: -90.0, through: 90, by: 2).map { EqualEarth.project(latitude: $0, longitude: longitude) }
+    /// Meridians every 30° of longitude (pole to pole; the edge meridian is the sphere's outline) and parallels
+    /// every 30° (−60°…60°), sampled every 2°, on the globe turned to `centralMeridian`.
+    static func lines(centralMeridian: Double) -> [[ProjectedPoint]] {
+        let meridians = stride(from: -180.0, to: 180, by: 30).compactMap { longitude -> [ProjectedPoint]? in
+            let turned = EqualEarth.wrappedLongitude(longitude - centralMeridian)
+            guard abs(turned) < 179.99 else { return nil }
+            return stride(from: -90.0, through: 90, by: 2).map { EqualEarth.project(latitude: $0, longitude: turned) }
         }
         let parallels = stride(from: -60.0, through: 60, by: 30).map { latitude in
             stride(from: -180.0, through: 180, by: 2).map { EqualEarth.project(latitude: latitude, longitude: $0) }
         }
         return meridians + parallels
-    }()
+    }
 }

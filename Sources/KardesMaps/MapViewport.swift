@@ -1,13 +1,19 @@
 import KardesModel
 
 /// The part of the Equal Earth plane a map shows; the drawing scales it to a `viewBox` 1000 units wide.
+///
+/// A viewport may turn the globe: with a `centralMeridian` of −170°, the Pacific is in the middle and a map of
+/// Tokyo and Los Angeles shows both near each other instead of at opposite edges.
 public struct MapViewport: Hashable, Sendable {
     /// The shown box in the projection's plane (units of the earth's radius, y north-up).
     public let bounds: ProjectedBounds
+    /// The longitude at the map's centre line (x = 0), in degrees; 0 for the usual Greenwich-centred map.
+    public let centralMeridian: Double
 
-    /// A viewport showing exactly `bounds`.
-    public init(bounds: ProjectedBounds) {
+    /// A viewport showing exactly `bounds` of the globe turned to `centralMeridian`.
+    public init(bounds: ProjectedBounds, centralMeridian: Double = 0) {
         self.bounds = bounds
+        self.centralMeridian = centralMeridian.isFinite ? EqualEarth.wrappedLongitude(centralMeridian) : 0
     }
 
     /// The whole world: the full Equal Earth outline, about 2.05 times as wide as high.
@@ -20,6 +26,8 @@ public struct MapViewport: Hashable, Sendable {
     /// A viewport around `points` (and the arcs between them, and a country's main outline), for a city's or a
     /// country's small map.
     ///
+    /// When the places lie closer together across the antimeridian than around Greenwich (Tokyo and Los Angeles),
+    /// the globe is turned so they are in one piece in the middle (``centralMeridian``, a multiple of 5°).
     /// The box around everything is padded, grown to at least `minimumWidth`, then widened or heightened to
     /// `aspectRatio` about its centre, and moved (not shrunk) to stay inside the world. When the points span more
     /// than the world's width, the result is the world's full width (or wider, centred, when the ratio needs it).
@@ -34,16 +42,20 @@ public struct MapViewport: Hashable, Sendable {
     ///   - padding: the margin on each side, as a fraction of the box's larger side (default 0.12).
     ///   - minimumWidth: the narrowest view, in projection units (default 0.45, about 25° of longitude).
     ///   - aspectRatio: width divided by height of the result (default 2).
+    ///   - centralMeridian: the longitude to centre on; nil (the default) chooses it as described above.
     /// - Returns: the viewport; ``world`` when there is nothing to fit.
     public static func fitting(
         _ points: [Coordinates], arcs: [MapArc] = [], country: CountryCode? = nil, padding: Double = 0.12,
-        minimumWidth: Double = 0.45, aspectRatio: Double = 2
+        minimumWidth: Double = 0.45, aspectRatio: Double = 2, centralMeridian: Double? = nil
     ) -> MapViewport {
-        var projected = points.map(EqualEarth.project)
+        let mainland = country.flatMap { WorldOutline.rings(of: $0).first?.points } ?? []
+        let longitudes = (points + arcs.flatMap { [$0.from, $0.to] } + mainland).map(\.longitude)
+        let turned = MapViewport(bounds: world.bounds, centralMeridian: centralMeridian ?? Self.centralMeridian(for: longitudes))
+        var projected = points.map(turned.project)
         for arc in arcs {
-            for piece in GreatCircle.segments(from: arc.from, to: arc.to) { projected += piece.map(EqualEarth.project) }
+            for piece in turned.arcPieces(from: arc.from, to: arc.to) { projected += piece }
         }
-        if let country, let mainland = WorldOutline.rings(of: country).first { projected += mainland.projected }
+        projected += mainland.map(turned.project)
         guard var box = ProjectedBounds(enclosing: projected), aspectRatio > 0, aspectRatio.isFinite else { return world }
 
         let margin = max(box.width, box.height) * padding + 0.03
@@ -60,7 +72,25 @@ public struct MapViewport: Hashable, Sendable {
         let centreX = (box.minX + box.maxX) / 2, centreY = (box.minY + box.maxY) / 2
         box = ProjectedBounds(minX: centreX - width / 2, minY: centreY - height / 2, maxX: centreX + width / 2, maxY: centreY + height / 2)
         box = shifted(box, into: world.bounds)
-        return MapViewport(bounds: box)
+        return MapViewport(bounds: box, centralMeridian: turned.centralMeridian)
+    }
+
+    /// 0 unless the longitudes fit in a span at least 20° narrower when the map is centred elsewhere; then the
+    /// centre of the narrowest span that holds them all, rounded to 5°.
+    static func centralMeridian(for longitudes: [Double]) -> Double {
+        let sorted = Set(longitudes.filter(\.isFinite).map(EqualEarth.wrappedLongitude)).sorted()
+        guard let west = sorted.first, let east = sorted.last, sorted.count > 1 else { return 0 }
+        // The largest empty stretch of longitude; the narrowest span holding every point is the rest of the circle.
+        var gap = west + 360 - east, start = west
+        for (a, b) in zip(sorted, sorted.dropFirst()) where b - a > gap {
+            gap = b - a
+            start = b
+        }
+        let span = 360 - gap
+        guard (east - west) - span > 20 else { return 0 }
+        let centre = EqualEarth.wrappedLongitude(start + span / 2)
+        let rounded = (centre / 5).rounded() * 5
+        return rounded >= 180 ? -180 : rounded
     }
 
     /// Moves `box` inside `frame` along each axis where it fits, and centres it on an axis where it does not.
@@ -78,6 +108,86 @@ public struct MapViewport: Hashable, Sendable {
 
     /// Whether `coordinates` fall inside the viewport.
     public func contains(_ coordinates: Coordinates) -> Bool {
-        bounds.contains(EqualEarth.project(coordinates))
+        bounds.contains(project(coordinates))
+    }
+
+    // MARK: - The globe turned to the central meridian
+
+    /// Projects `coordinates` onto the plane of this viewport's globe (Equal Earth about ``centralMeridian``).
+    public func project(_ coordinates: Coordinates) -> ProjectedPoint {
+        EqualEarth.project(latitude: coordinates.latitude, longitude: coordinates.longitude - centralMeridian)
+    }
+
+    /// `coordinates` with the longitude measured from the central meridian.
+    func turned(_ coordinates: Coordinates) -> Coordinates {
+        Coordinates(latitude: coordinates.latitude, longitude: EqualEarth.wrappedLongitude(coordinates.longitude - centralMeridian))
+    }
+
+    /// The great circle from `a` to `b`, cut at this map's edge meridian, projected.
+    func arcPieces(from a: Coordinates, to b: Coordinates) -> [[ProjectedPoint]] {
+        // Turning the globe about its axis keeps great circles great circles, so interpolate in turned coordinates.
+        GreatCircle.segments(from: turned(a), to: turned(b)).map { $0.map(EqualEarth.project) }
+    }
+
+    /// The world outline's rings in this viewport's plane; rings that straddle the edge meridian are cut in two,
+    /// with the cut edges following the curved edge of the map.
+    func outlineRings() -> [(countryCode: String?, points: [ProjectedPoint], bounds: ProjectedBounds)] {
+        guard centralMeridian != 0 else { return WorldOutline.rings.map { ($0.countryCode, $0.projected, $0.bounds) } }
+        var result: [(countryCode: String?, points: [ProjectedPoint], bounds: ProjectedBounds)] = []
+        for ring in WorldOutline.rings {
+            let longitudes = ring.points.map(\.longitude)
+            let west = (longitudes.min() ?? 0) - centralMeridian, east = (longitudes.max() ?? 0) - centralMeridian
+            // The source rings lie within −180…180, so a ring turned by λ0 shows at most twice: shifted by 0 or ±360.
+            for offset in [-360.0, 0, 360] where west + offset < 180 && east + offset > -180 {
+                var points = ring.points.map { Coordinates(latitude: $0.latitude, longitude: $0.longitude - centralMeridian + offset) }
+                if west + offset < -180 || east + offset > 180 { points = Self.cutAtEdges(points) }
+                let projected = points.map { EqualEarth.project(latitude: $0.latitude, longitude: $0.longitude) }
+                if projected.count >= 3, let bounds = ProjectedBounds(enclosing: projected) {
+                    result.append((ring.countryCode, projected, bounds))
+                }
+            }
+        }
+        return result
+    }
+
+    /// A ring clipped to longitudes −180…180 (Sutherland–Hodgman), with points every 2° of latitude added along
+    /// the cut, so the cut follows the map's curved edge after projection.
+    static func cutAtEdges(_ ring: [Coordinates]) -> [Coordinates] {
+        var points = ring
+        for edge in [-180.0, 180] {
+            guard let last = points.last else { return [] }
+            func inside(_ c: Coordinates) -> Bool { edge < 0 ? c.longitude >= edge : c.longitude <= edge }
+            func cut(_ a: Coordinates, _ b: Coordinates) -> Coordinates {
+                let t = (edge - a.longitude) / (b.longitude - a.longitude)
+                return Coordinates(latitude: a.latitude + t * (b.latitude - a.latitude), longitude: edge)
+            }
+            var output: [Coordinates] = []
+            var previous = last
+            for point in points {
+                if inside(point) {
+                    if !inside(previous) { output.append(cut(previous, point)) }
+                    output.append(point)
+                } else if inside(previous) {
+                    output.append(cut(previous, point))
+                }
+                previous = point
+            }
+            points = output
+        }
+        guard let last = points.last else { return [] }
+        var dense: [Coordinates] = []
+        var previous = last
+        for point in points {
+            if abs(previous.longitude) == 180 && previous.longitude == point.longitude {
+                let steps = Int((abs(point.latitude - previous.latitude) / 2).rounded(.up))
+                for step in stride(from: 1, to: steps, by: 1) {
+                    let latitude = previous.latitude + (point.latitude - previous.latitude) * Double(step) / Double(steps)
+                    dense.append(Coordinates(latitude: latitude, longitude: point.longitude))
+                }
+            }
+            dense.append(point)
+            previous = point
+        }
+        return dense
     }
 }

@@ -116,3 +116,21 @@ public struct CityReference: Hashable, Sendable {
         case unknownCountry(String)
     }
 }
+
+extension CityReference {
+    /// The problem with this reference as a diagnostic (`bad-city-reference`, `unknown-country`), or nil when it is well formed.
+    public func diagnostic() -> Diagnostic? {
+        switch parse() {
+        case .success: return nil
+        case .failure(.malformed):
+            return .error(
+                "bad-city-reference", at: location, "'\(text)' is not a city reference",
+                fix: "write the city as \"Name, CC\" with a two-letter country code (\"Köln, DE\") or as cc/slug (de/koln)")
+        case .failure(.unknownCountry(let code)):
+            let hint = CountryCode.suggestion(for: code).map { " (did you mean '\($0)'?)" } ?? ""
+            return .error(
+                "unknown-country", at: location, "unknown country code '\(code)' in '\(text)'\(hint)",
+                fix: "use the ISO 3166-1 alpha-2 code of the country, such as TR, DE or US")
+        }
+    }
+}

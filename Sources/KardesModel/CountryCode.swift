@@ -27,3 +27,20 @@ public struct CountryCode: Hashable, Comparable, Sendable, Codable, CustomString
         Locale(identifier: language).localizedString(forRegionCode: code) ?? code
     }
 }
+
+extension CountryCode {
+    /// A code for text that is a country's name or a common wrong code (`UK`, `Turkey`, `Almanya`).
+    public static func suggestion(for text: String) -> String? {
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "en"))
+        let commonMistakes = ["uk": "GB", "el": "GR", "en": "GB"]
+        if let code = commonMistakes[folded] { return code }
+        for language in ["en", "tr", "de", "fr"] {
+            let locale = Locale(identifier: language)
+            for code in known.sorted() {
+                let name = locale.localizedString(forRegionCode: code) ?? ""
+                if name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: locale) == folded { return code }
+            }
+        }
+        return nil
+    }
+}

@@ -25,6 +25,17 @@ public struct CooperationModel: Hashable, Sendable {
     }
 }
 
+extension CooperationModel {
+    /// The error for a model slug that names no model (`unknown-model`), with a suggestion.
+    public static func unknown(_ slug: String, at location: SourceLocation, known: [String]) -> Diagnostic {
+        .error(
+            "unknown-model", at: location, "unknown model '\(slug)'\(Suggestion.didYouMean(slug, in: known))",
+            fix: known.isEmpty
+                ? "create the model's file content/models/\(slug).md"
+                : "use a model slug from content/models/: \(known.joined(separator: ", "))")
+    }
+}
+
 /// A multilateral network or union of local governments.
 public struct Network: Hashable, Sendable {
     public struct ID: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {

@@ -187,12 +187,11 @@ public struct SearchIndex: Sendable, Hashable {
 
     // MARK: - Folding
 
-    /// Letters that case mapping and Unicode decomposition do not fold the way a Turkish user types them.
-    /// `templates/search.js` has the same table (`SPECIAL`).
+    /// Lower-case letters that Unicode decomposition does not take to the letters a Turkish user types; `İ` needs no
+    /// entry, as it lower-cases to `i` and a combining dot, which decomposition drops. `search.js` has the same table.
     static let special: [Unicode.Scalar: String] = [
-        "ı": "i", "İ": "i", "I": "i", "ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "œ": "oe", "Œ": "oe", "đ": "d",
-        "Đ": "d", "ł": "l", "Ł": "l", "þ": "th", "Þ": "th", "ð": "d", "Ð": "d", "ħ": "h", "Ħ": "h", "ŋ": "ng", "Ŋ": "ng",
-        "ŧ": "t", "Ŧ": "t", "ŀ": "l", "Ŀ": "l", "ĳ": "ij", "Ĳ": "ij",
+        "ı": "i", "ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "đ": "d", "ł": "l", "þ": "th", "ð": "d", "ħ": "h", "ŋ": "ng", "ŧ": "t",
+        "ς": "σ",
     ]
 
     /// Apostrophes join the letters around them (`Kahramanmaraş'ın` → `kahramanmarasin`, like slugs).
@@ -225,13 +224,13 @@ public struct SearchIndex: Sendable, Hashable {
             }
             return result
         }
-        // 1. The table, 2. lower case, 3. final sigma as sigma, 4. compatibility decomposition, 5. drop marks and
-        // apostrophes, 6. anything but letters and digits to one space. The order matters and is the same in search.js.
+        // 1. Lower case, 2. the table, 3. compatibility decomposition, 4. drop marks and apostrophes, 5. anything but
+        // letters and digits to one space. The order matters and is the same in search.js.
         var mapped = ""
-        for scalar in text.unicodeScalars {
+        for scalar in text.lowercased().unicodeScalars {
             if let replacement = special[scalar] { mapped += replacement } else { mapped.unicodeScalars.append(scalar) }
         }
-        let decomposed = mapped.lowercased().replacingOccurrences(of: "ς", with: "σ").decomposedStringWithCompatibilityMapping
+        let decomposed = mapped.decomposedStringWithCompatibilityMapping
         var result = ""
         var pendingSpace = false
         for scalar in decomposed.unicodeScalars {

@@ -104,7 +104,7 @@ struct MapDrawingTests {
     @Test("model classes come from slugs")
     func classes() {
         #expect(MapStyle.cssClass(forModel: "sister-city") == "model-sister-city")
-        #expect(MapStyle.cssClass(forModel: "a b\"<") == "model-a----")
+        #expect(MapStyle.cssClass(forModel: "A b\"<") == "model-a-b--")
         #expect(MapStyle.color(at: 7) == MapStyle.color(at: 0))
     }
 
