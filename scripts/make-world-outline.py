@@ -11,11 +11,12 @@ What it does, in order:
 2. maps each country's ISO 3166-1 alpha-3 code to alpha-2 with pycountry (Kosovo -> XK; territories
    without an ISO code, N. Cyprus and Somaliland, get "--" and are never highlighted);
 3. simplifies with Douglas-Peucker, topology-preserving: rings are cut at the points where the set of
-   rings sharing a vertex changes, and each piece is simplified once, so neighbouring countries keep
-   one common border with no gaps or slivers, whatever the zoom;
+   rings sharing a vertex changes (ends of borders, tripoints), and each piece is simplified once, so neighbouring countries keep
+   one common border with no gaps or slivers, whatever the zoom; every point written carries its
+   importance level, so the renderer can simplify further for small maps, again without gaps;
 4. drops islands smaller than MIN_AREA square degrees (a country's largest ring is always kept);
-5. rounds to 0.1 degree and writes each ring as "CC lon,lat dlon,dlat dlon,dlat ..." (integers in tenths
-   of a degree, first point absolute, the rest deltas; rings are implicitly closed).
+5. rounds to 0.1 degree and writes each ring as "CC lon,latL dlon,dlatL ..." (integers in tenths of a
+   degree, first point absolute, the rest deltas, L the importance level a-j; rings are implicitly closed).
 
 The output is deterministic: the same inputs give the same bytes.
 
@@ -43,7 +44,10 @@ except ImportError:
 
 GEOPANDAS = "geopandas==0.14.4"
 BASE = "geopandas/datasets/naturalearth_lowres/naturalearth_lowres"
-TOLERANCE = 0.2  # degrees, Douglas-Peucker
+TOLERANCE = 0.2  # degrees, Douglas-Peucker: points less important than this are not written
+# Importance levels (degrees): a point written with level L survives simplification at any tolerance below
+# LEVELS[L + 1] (LEVELS[10] being infinity), so small maps can drop detail without opening gaps between countries.
+LEVELS = [0.2, 0.3, 0.45, 0.65, 0.9, 1.3, 1.8, 2.5, 3.5, 5.0]
 MIN_AREA = 0.5  # square degrees; smaller islands are dropped unless they are the country's largest ring
 OUTPUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "KardesMaps", "WorldOutline.swift")
 SPECIAL_CODES = {"Kosovo": "XK"}
@@ -91,19 +95,24 @@ def area(ring):
     return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]))) / 2
 
 
-def douglas_peucker(points, tolerance):
-    """Keeps the end points; deterministic (the first farthest point wins ties)."""
-    if len(points) < 3:
-        return list(points)
-    keep = [False] * len(points)
-    keep[0] = keep[-1] = True
-    stack = [(0, len(points) - 1)]
+def importances(points):
+    """Douglas-Peucker importance of each point of a polyline: the largest tolerance at which DP keeps it.
+
+    The ends are kept at any tolerance (infinity). A point is never more important than the point whose split
+    exposed it, so simplifying at tolerance t keeps exactly the points with importance > t, nested across t.
+    Deterministic: the first farthest point wins ties.
+    """
+    result = [0.0] * len(points)
+    result[0] = result[-1] = math.inf
+    stack = [(0, len(points) - 1, math.inf)]
     while stack:
-        first, last = stack.pop()
+        first, last, ceiling = stack.pop()
+        if last - first < 2:
+            continue
         (ax, ay), (bx, by) = points[first], points[last]
         dx, dy = bx - ax, by - ay
         length = math.hypot(dx, dy)
-        best, index = -1.0, None
+        best, index = -1.0, first + 1
         for i in range(first + 1, last):
             px, py = points[i]
             if length == 0:
@@ -112,36 +121,41 @@ def douglas_peucker(points, tolerance):
                 distance = abs(dy * (px - ax) - dx * (py - ay)) / length
             if distance > best:
                 best, index = distance, i
-        if index is not None and best > tolerance:
-            keep[index] = True
-            stack.append((first, index))
-            stack.append((index, last))
-    return [p for p, k in zip(points, keep) if k]
+        value = min(best, ceiling)
+        result[index] = value
+        stack.append((first, index, value))
+        stack.append((index, last, value))
+    return result
 
 
-def simplify_all(rings, tolerance):
-    """Simplifies every ring so that shared borders are simplified identically in both rings."""
+def presimplify(rings):
+    """Importance of every vertex, equal for the two sides of a shared border, so any tolerance keeps topology."""
     owners = {}
     for index, ring in enumerate(rings):
         for point in ring:
             owners.setdefault(point, set()).add(index)
     cache = {}
 
-    def simplify_piece(piece):
+    def piece_importances(piece):
         # Canonical direction, so a border walked one way by one country and the other way by its
-        # neighbour gives the same points.
+        # neighbour gets the same values.
         key = tuple(piece)
         reverse = key[::-1]
         if reverse < key:
-            return list(reversed(simplify_piece(list(reverse))))
+            return list(reversed(piece_importances(list(reverse))))
         if key not in cache:
-            cache[key] = douglas_peucker(piece, tolerance)
+            cache[key] = importances(piece)
         return cache[key]
 
     result = []
     for ring in rings:
         n = len(ring)
-        fixed = [i for i in range(n) if owners[ring[i]] != owners[ring[i - 1]] or owners[ring[i]] != owners[ring[(i + 1) % n]]]
+        # A junction: a shared point where the set of rings sharing it changes (the end of a border, a tripoint).
+        fixed = [
+            i for i in range(n)
+            if len(owners[ring[i]]) > 1
+            and (owners[ring[i]] != owners[ring[i - 1]] or owners[ring[i]] != owners[ring[(i + 1) % n]])
+        ]
         if not fixed:
             # No junction (an island, or a ring identical to another's hole): start at the smallest point
             # and cut again at the farthest from it, both independent of where the ring started.
@@ -149,26 +163,36 @@ def simplify_all(rings, tolerance):
             sx, sy = ring[start]
             far = max(range(n), key=lambda i: ((ring[i][0] - sx) ** 2 + (ring[i][1] - sy) ** 2, [-c for c in ring[i]]))
             fixed = sorted({start, far})
-        simplified = []
+        values = [0.0] * n
         for k, first in enumerate(fixed):
             last = fixed[(k + 1) % len(fixed)]
-            piece = [ring[i % n] for i in range(first, last + (n if last <= first else 0) + 1)]
-            simplified.extend(simplify_piece(piece)[:-1])
-        result.append(simplified)
+            indices = [i % n for i in range(first, last + (n if last <= first else 0) + 1)]
+            for i, value in zip(indices, piece_importances([ring[i] for i in indices])):
+                values[i] = value if i not in (indices[0], indices[-1]) else math.inf
+        result.append(values)
     return result
+
+
+def level(importance):
+    """0-9: how many of LEVELS[1:] the importance reaches; the renderer keeps a point while LEVELS[level + 1] > t."""
+    return sum(1 for threshold in LEVELS[1:] if importance >= threshold)
 
 
 def tenths(value):
     return int(math.floor(value * 10 + 0.5))
 
 
-def quantize(ring):
+def quantize(points):
+    """Rounds (point, level) pairs to tenths; of points that round alike in a row, one stays, with the top level."""
     out = []
-    for x, y in ring:
+    for (x, y), lvl in points:
         point = (tenths(x), tenths(y))
-        if not out or out[-1] != point:
-            out.append(point)
-    while len(out) > 1 and out[0] == out[-1]:
+        if out and out[-1][0] == point:
+            out[-1] = (point, max(out[-1][1], lvl))
+        else:
+            out.append((point, lvl))
+    while len(out) > 1 and out[0][0] == out[-1][0]:
+        out[0] = (out[0][0], max(out[0][1], out[-1][1]))
         out.pop()
     return out
 
@@ -181,19 +205,21 @@ def main():
 
     countries = read_countries(fetch_wheel(args.wheel))
     flat = [(code, name, ring) for code, name, rings in countries for ring in rings]
-    simplified = simplify_all([ring for _, _, ring in flat], TOLERANCE)
+    values = presimplify([ring for _, _, ring in flat])
 
     largest = {}
-    for (code, name, ring), simple in zip(flat, simplified):
+    for code, name, ring in flat:
         largest[name] = max(largest.get(name, 0), area(ring))
     kept = []
     source_points = sum(len(ring) for _, _, ring in flat)
-    for order, ((code, name, ring), simple) in enumerate(zip(flat, simplified)):
+    for order, ((code, name, ring), importance) in enumerate(zip(flat, values)):
         if area(ring) < MIN_AREA and area(ring) < largest[name]:
             continue
-        points = quantize(simple)
+        points = quantize([(p, level(v)) for p, v in zip(ring, importance) if v > TOLERANCE])
         if len(points) < 3:
-            points = quantize(ring)
+            # A small island that simplification reduced to a line: keep its three most important points.
+            top = sorted(range(len(ring)), key=lambda i: (-importance[i], i))[:3]
+            points = quantize([(ring[i], level(importance[i])) for i in sorted(top)])
         if len(points) < 3:
             continue
         kept.append((code, name, order, points))
@@ -203,10 +229,10 @@ def main():
     tokens = []
     for code, _, _, points in kept:
         tokens.append(code)
-        px, py = points[0]
-        tokens.append(f"{px},{py}")
-        for x, y in points[1:]:
-            tokens.append(f"{x - px},{y - py}")
+        (px, py), lvl = points[0]
+        tokens.append(f"{px},{py}{chr(97 + lvl)}")
+        for (x, y), lvl in points[1:]:
+            tokens.append(f"{x - px},{y - py}{chr(97 + lvl)}")
             px, py = x, y
     lines, line = [], ""
     for token in tokens:
@@ -231,6 +257,10 @@ def main():
 //
 // Format: whitespace-separated tokens. A two-character token (a country code, or "--") starts a ring; then the
 // first point as "lon,lat" in tenths of a degree, then each further point as the difference from the one before.
+// Each point ends in a letter a–j, its importance level L: it survives Douglas–Peucker simplification at any
+// tolerance below LEVELS[L + 1] degrees (j: always), with
+// LEVELS = [{LEVELS}].
+// Shared borders have the same levels on both sides, so dropping points by level never opens gaps between countries.
 // Rings are implicitly closed; holes (South Africa around Lesotho) are separate rings of the same country.
 //
 // Regenerate: python3 -m venv /tmp/outline-venv && /tmp/outline-venv/bin/pip install pyshp==3.1.6 pycountry==26.2.16
@@ -240,7 +270,7 @@ extension WorldOutline {
     /// The encoded outline; see the comment at the top of this file for its format.
     static let encoded = """
 '''
-    values = {"GEOPANDAS": GEOPANDAS, "TOLERANCE": TOLERANCE, "MIN_AREA": MIN_AREA, "RINGS": len(kept),
+    values = {"LEVELS": ", ".join(str(v) for v in LEVELS) , "GEOPANDAS": GEOPANDAS, "TOLERANCE": TOLERANCE, "MIN_AREA": MIN_AREA, "RINGS": len(kept),
               "POINTS": total_points, "SOURCE_POINTS": source_points}
     for key, value in values.items():
         header = header.replace("{" + key + "}", str(value))

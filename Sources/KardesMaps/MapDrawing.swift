@@ -97,7 +97,9 @@ public struct MapDrawing: Sendable {
     public var highlightedCountry: CountryCode?
     /// Prefix of the `id`s of the `<title>` and `<desc>`; use a different one for each map on a page.
     public var idPrefix: String
-    /// Multiplies dot radii and line widths: 1 for a map shown about 1000 pixels wide, 2 for one shown at 500.
+    /// How many screen pixels one `viewBox` unit is *not*: 1 for a map shown about 1000 pixels wide, 2 for one
+    /// shown about 500 wide. Dot radii and line widths are multiplied by it, so they keep their size on screen, and
+    /// outline points closer than about half a pixel are left out, so small maps stay small.
     public var symbolScale: Double
     /// Whether to draw the 30° graticule.
     public var showsGraticule: Bool
@@ -132,13 +134,13 @@ public struct MapDrawing: Sendable {
     public func svg() -> String {
         let frame = Frame(viewport: viewport)
         let prefix = Self.sanitizedID(idPrefix)
-        let scale = symbolScale.isFinite && symbolScale > 0 ? symbolScale : 1
+        let scale = symbolScale.isFinite ? min(max(symbolScale, 0.25), 10) : 1
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"kardes-map\" viewBox=\"0 0 1000 \(SVGText.number(frame.height))\""
         svg += " aria-labelledby=\"\(prefix)-title \(prefix)-desc\">"
         svg += "<title id=\"\(prefix)-title\">\(SVGText.text(title))</title>"
         svg += "<desc id=\"\(prefix)-desc\">\(SVGText.text(summary))</desc>"
         svg += "<g aria-hidden=\"true\">"
-        svg += background(frame)
+        svg += background(frame, scale: scale)
         svg += land(frame, scale: scale)
         svg += arcLayer(frame, scale: scale)
         svg += "</g>"
@@ -148,12 +150,18 @@ public struct MapDrawing: Sendable {
 
     // MARK: - Layers
 
-    private func background(_ frame: Frame) -> String {
-        var sphere = PathWriter(step: 5)
+    /// Path coordinates are rounded to this many tenths of a unit: about half a pixel on screen (0.5 units for a
+    /// map shown 1000 pixels wide, whole units for one shown 500 wide), which keeps small maps small.
+    static func quantum(_ scale: Double) -> Int {
+        min(max(Int((5 * scale).rounded()), 1), 10)
+    }
+
+    private func background(_ frame: Frame, scale: Double) -> String {
+        var sphere = PathWriter(step: 10, quantum: Self.quantum(scale))
         sphere.addRing(frame.clip(ring: Graticule.sphere.map(frame.point)))
         var out = "<path class=\"sphere\" fill=\"#e3eef6\" d=\"\(sphere.d)\"/>"
         if showsGraticule {
-            var lines = PathWriter(step: 5)
+            var lines = PathWriter(step: 10, quantum: Self.quantum(scale))
             for line in Graticule.lines(centralMeridian: viewport.centralMeridian) { lines.addLines(frame.clip(line: line.map(frame.point))) }
             if !lines.d.isEmpty {
                 out += "<path class=\"graticule\" fill=\"none\" stroke=\"#c9dbe8\" stroke-width=\"0.5\" d=\"\(lines.d)\"/>"
@@ -162,16 +170,24 @@ public struct MapDrawing: Sendable {
         return out
     }
 
+    /// The outline is simplified so that it strays at most this many `viewBox` units (times `symbolScale`, so
+    /// about this many pixels on screen) from the 1:110m data.
+    static let landTolerance = 0.6
+
     private func land(_ frame: Frame, scale: Double) -> String {
         let highlighted = highlightedCountry?.code
         var paths: [(code: String?, d: String)] = []
         var current: String?? = .none
-        var writer = PathWriter(step: 4)
+        // Degrees per viewBox unit, measured along the equator.
+        let degreesPerUnit = 180 / (EqualEarth.maxX * frame.scale)
+        let minimumLevel = WorldOutline.minimumLevel(forTolerance: Self.landTolerance * scale * degreesPerUnit)
+        let step = 1  // only repeated points: thinning by distance would differ between the two sides of a border
+        var writer = PathWriter(step: step, quantum: Self.quantum(scale))
         func flush() {
             if case .some(let code) = current, !writer.d.isEmpty { paths.append((code, writer.d)) }
-            writer = PathWriter(step: 4)
+            writer = PathWriter(step: step, quantum: Self.quantum(scale))
         }
-        for ring in viewport.outlineRings() where ring.bounds.intersects(frame.cullBounds) {
+        for ring in viewport.outlineRings(minimumLevel: minimumLevel) where ring.bounds.intersects(frame.cullBounds) {
             if current != .some(ring.countryCode) {
                 flush()
                 current = .some(ring.countryCode)
@@ -207,7 +223,7 @@ public struct MapDrawing: Sendable {
         var out = "<g class=\"arcs\" fill=\"none\" stroke=\"#0072b2\" stroke-width=\"\(SVGText.number(1.2 * scale))\""
         out += " stroke-opacity=\"0.75\" stroke-linecap=\"round\" stroke-linejoin=\"round\">"
         for key in groups.keys.sorted() {
-            var writer = PathWriter(step: 15)
+            var writer = PathWriter(step: Int(15 * scale), quantum: Self.quantum(scale))
             for arc in groups[key, default: []].sorted() {
                 for piece in viewport.arcPieces(from: arc.from, to: arc.to) {
                     writer.addLines(frame.clip(line: piece.map(frame.point)))
@@ -357,14 +373,24 @@ struct Frame {
     }
 }
 
-/// Builds compact SVG path data: absolute start, then relative moves, coordinates in tenths, and points closer
-/// than `step` tenths to the last kept one dropped (they would not show at the map's scale).
+/// Builds compact SVG path data: absolute start, then relative moves, coordinates rounded to multiples of
+/// `quantum` tenths, and points closer than `step` tenths to the last kept one dropped (they would not show).
 struct PathWriter {
     let step: Int
+    let quantum: Int
     private(set) var d = ""
 
-    init(step: Int) {
-        self.step = step
+    init(step: Int, quantum: Int = 1) {
+        self.step = max(step, 1)
+        self.quantum = max(quantum, 1)
+    }
+
+    private func rounded(_ value: Double) -> Int {
+        let tenths = SVGText.toTenths(value)
+        guard quantum > 1 else { return tenths }
+        // Half away from zero, like toTenths, so both sides of a border round alike.
+        let q = Double(quantum)
+        return Int((Double(tenths) / q).rounded(.toNearestOrAwayFromZero) * q)
     }
 
     mutating func addRing(_ points: [(Double, Double)]) {
@@ -389,7 +415,7 @@ struct PathWriter {
     private func thin(_ points: [(Double, Double)], keepLast: Bool) -> [(Int, Int)] {
         var kept: [(Int, Int)] = []
         for (index, point) in points.enumerated() {
-            let p = (SVGText.toTenths(point.0), SVGText.toTenths(point.1))
+            let p = (rounded(point.0), rounded(point.1))
             if let last = kept.last {
                 let far = max(abs(p.0 - last.0), abs(p.1 - last.1)) >= step
                 if far || (keepLast && index == points.count - 1 && p != last) { kept.append(p) }

@@ -131,15 +131,23 @@ public struct MapViewport: Hashable, Sendable {
 
     /// The world outline's rings in this viewport's plane; rings that straddle the edge meridian are cut in two,
     /// with the cut edges following the curved edge of the map.
-    func outlineRings() -> [(countryCode: String?, points: [ProjectedPoint], bounds: ProjectedBounds)] {
-        guard centralMeridian != 0 else { return WorldOutline.rings.map { ($0.countryCode, $0.projected, $0.bounds) } }
+    ///
+    /// - Parameter minimumLevel: points below this importance level are left out (see ``WorldOutline/Ring/levels``).
+    func outlineRings(minimumLevel: UInt8) -> [(countryCode: String?, points: [ProjectedPoint], bounds: ProjectedBounds)] {
         var result: [(countryCode: String?, points: [ProjectedPoint], bounds: ProjectedBounds)] = []
         for ring in WorldOutline.rings {
-            let longitudes = ring.points.map(\.longitude)
+            if centralMeridian == 0 {
+                let points = minimumLevel == 0 ? ring.projected : zip(ring.projected, ring.levels).filter { $0.1 >= minimumLevel }.map(\.0)
+                if points.count >= 3 { result.append((ring.countryCode, points, ring.bounds)) }
+                continue
+            }
+            let kept = minimumLevel == 0 ? ring.points : zip(ring.points, ring.levels).filter { $0.1 >= minimumLevel }.map(\.0)
+            guard kept.count >= 3 else { continue }
+            let longitudes = kept.map(\.longitude)
             let west = (longitudes.min() ?? 0) - centralMeridian, east = (longitudes.max() ?? 0) - centralMeridian
             // The source rings lie within −180…180, so a ring turned by λ0 shows at most twice: shifted by 0 or ±360.
             for offset in [-360.0, 0, 360] where west + offset < 180 && east + offset > -180 {
-                var points = ring.points.map { Coordinates(latitude: $0.latitude, longitude: $0.longitude - centralMeridian + offset) }
+                var points = kept.map { Coordinates(latitude: $0.latitude, longitude: $0.longitude - centralMeridian + offset) }
                 if west + offset < -180 || east + offset > 180 { points = Self.cutAtEdges(points) }
                 let projected = points.map { EqualEarth.project(latitude: $0.latitude, longitude: $0.longitude) }
                 if projected.count >= 3, let bounds = ProjectedBounds(enclosing: projected) {

@@ -14,13 +14,25 @@ public enum WorldOutline {
         public let projected: [ProjectedPoint]
         /// The smallest box around `projected`: `(minX, minY, maxX, maxY)`.
         public let bounds: ProjectedBounds
+        /// Each point's importance level 0…9: the point survives simplification at tolerances below
+        /// `WorldOutline.levels[level + 1]` degrees (level 9: at any tolerance).
+        public let levels: [UInt8]
 
-        init(countryCode: String?, tenths: [(Int, Int)]) {
+        init(countryCode: String?, tenths: [(Int, Int)], levels: [UInt8]) {
             self.countryCode = countryCode
+            self.levels = levels
             self.points = tenths.map { Coordinates(latitude: Double($0.1) / 10, longitude: Double($0.0) / 10) }
             self.projected = points.map(EqualEarth.project)
             self.bounds = ProjectedBounds(enclosing: projected) ?? ProjectedBounds(minX: 0, minY: 0, maxX: 0, maxY: 0)
         }
+    }
+
+    /// The tolerances, in degrees, that separate the importance levels (see ``Ring/levels``).
+    public static let levels: [Double] = [0.2, 0.3, 0.45, 0.65, 0.9, 1.3, 1.8, 2.5, 3.5, 5.0]
+
+    /// The lowest importance level that survives Douglas–Peucker simplification at `tolerance` degrees.
+    public static func minimumLevel(forTolerance tolerance: Double) -> UInt8 {
+        UInt8(levels.dropFirst().filter { $0 <= tolerance }.count)
     }
 
     /// Every ring, sorted by country code; decoded once, on first use.
@@ -41,10 +53,12 @@ public enum WorldOutline {
         var rings: [Ring] = []
         var code: String?
         var points: [(Int, Int)] = []
+        var levels: [UInt8] = []
         var started = false
         func finish() {
-            if started && points.count >= 3 { rings.append(Ring(countryCode: code, tenths: points)) }
+            if started && points.count >= 3 { rings.append(Ring(countryCode: code, tenths: points, levels: levels)) }
             points = []
+            levels = []
         }
         for token in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
             if token.count == 2 && token.allSatisfy({ $0.isLetter || $0 == "-" }) {
@@ -53,8 +67,11 @@ public enum WorldOutline {
                 code = token == "--" ? nil : String(token)
                 continue
             }
-            let parts = token.split(separator: ",")
+            guard let last = token.unicodeScalars.last, ("a"..."j").contains(last) else { continue }
+            let level = UInt8(last.value - ("a" as Unicode.Scalar).value)
+            let parts = token.dropLast().split(separator: ",")
             guard parts.count == 2, let dx = Int(parts[0]), let dy = Int(parts[1]) else { continue }
+            levels.append(level)
             if let last = points.last {
                 points.append((last.0 + dx, last.1 + dy))
             } else {

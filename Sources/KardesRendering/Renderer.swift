@@ -59,6 +59,12 @@ public struct Renderer: Sendable {
             return all
         }
         if writesRootFiles {
+            // Open data: the table `kardes import` reads back (docs/data.md).
+            files.append(
+                RenderedFile(
+                    path: "data/partnerships.csv", contents: Array(PartnershipExport.csv(site, baseURL: site.config.baseURL).utf8),
+                    sources: Set(site.partnerships.values.map(\.source.file)).union(site.cities.values.compactMap { $0.source?.file }),
+                    kind: "data"))
             for asset in theme.assets {
                 files.append(RenderedFile(path: asset.path, contents: Array(asset.contents.utf8), sources: ["templates/\(asset.path)"], kind: "asset"))
             }
