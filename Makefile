@@ -2,7 +2,8 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test deps build release check-html clean
+.PHONY: site test deps build release install check-html clean
+PREFIX ?= /usr/local
 
 # libcmark-dev is the one system library kardes needs; install it when pkg-config cannot find it.
 deps:
@@ -18,6 +19,11 @@ site: release
 	$$($(SWIFT) build -c release --show-bin-path)/kardes build --source . --output public
 	@echo "Open public/index.html through a web server (python3 -m http.server -d public 8000 → http://127.0.0.1:8000/),"
 	@echo "or run: $$($(SWIFT) build -c release --show-bin-path)/kardes build --portable --output public  to open it straight from disk."
+
+# Puts the kardes command on the PATH.
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 "$$($(SWIFT) build -c release --show-bin-path)/kardes" $(DESTDIR)$(PREFIX)/bin/kardes
 
 test: deps
 	$(SWIFT) build --build-tests
