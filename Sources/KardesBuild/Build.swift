@@ -74,6 +74,12 @@ public func render(
         let renderer = Renderer(theme: theme, language: language, prefix: index == 0 ? "" : "\(language)/", portable: portable, writesRootFiles: index == 0)
         files += await renderer.render(linked) { done, total in progress(BuildProgress(stage: .rendering, done: done, total: total)) }.files
     }
+    // The sitemap and robots.txt cover every language, so they are made once all pages are known.
+    if let baseURL = loaded.config.baseURL {
+        let pages = files.map(\.path).filter { $0.hasSuffix(".html") && $0 != "404.html" }
+        files.append(RenderedFile(path: "sitemap.xml", contents: Array(Discovery.sitemap(pages: pages, baseURL: baseURL).utf8), sources: ["content/site.yml"], kind: "feed"))
+        files.append(RenderedFile(path: "robots.txt", contents: Array(Discovery.robots(baseURL: baseURL).utf8), sources: ["content/site.yml"], kind: "feed"))
+    }
     return (RenderedSite(files: files), warnings)
 }
 

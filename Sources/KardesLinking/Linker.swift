@@ -249,6 +249,13 @@ public struct Linker: Sendable {
             }
         }
 
+        if content.config.baseURL == nil {
+            log.append(
+                .warning(
+                    "no-base-url", at: SourceLocation(file: "content/site.yml"),
+                    "without base_url the feed, sitemap.xml, robots.txt, canonical links and structured data are not written",
+                    fix: "add the site's address to site.yml, such as 'base_url: https://example.org/rehber/'"))
+        }
         try log.throwIfErrors()
         site.warnings = log.warnings
         return site

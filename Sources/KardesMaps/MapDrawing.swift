@@ -12,24 +12,33 @@ public struct MapDot: Hashable, Sendable {
     public var label: String
     /// The link target, usually a relative URL of the city's page.
     public var url: String
-    /// The CSS class of the circle (`city`; `city current` for the page's own city).
+    /// The CSS class of the circle (`city`; e.g. `city current` for the page's own city).
     public var cssClass: String
+    /// Whether to draw the dot in a dark colour that stands out (the page's own city on a city map).
+    public var isHighlighted: Bool
 
     /// A dot.
-    public init(id: String, coordinates: Coordinates, radius: Double, label: String, url: String, cssClass: String = "city") {
+    public init(
+        id: String, coordinates: Coordinates, radius: Double, label: String, url: String, cssClass: String = "city",
+        isHighlighted: Bool = false
+    ) {
         self.id = id
         self.coordinates = coordinates
         self.radius = radius
         self.label = label
         self.url = url
         self.cssClass = cssClass
+        self.isHighlighted = isHighlighted
     }
 
     /// A dot sized by ``radius(forPartnerships:)``.
-    public init(id: String, coordinates: Coordinates, partnerships: Int, label: String, url: String, cssClass: String = "city") {
+    public init(
+        id: String, coordinates: Coordinates, partnerships: Int, label: String, url: String, cssClass: String = "city",
+        isHighlighted: Bool = false
+    ) {
         self.init(
             id: id, coordinates: coordinates, radius: Self.radius(forPartnerships: partnerships), label: label, url: url,
-            cssClass: cssClass)
+            cssClass: cssClass, isHighlighted: isHighlighted)
     }
 
     /// The radius for a city with `count` partnerships: area proportional to the count (a square-root scale),
@@ -97,9 +106,9 @@ public struct MapDrawing: Sendable {
     public var highlightedCountry: CountryCode?
     /// Prefix of the `id`s of the `<title>` and `<desc>`; use a different one for each map on a page.
     public var idPrefix: String
-    /// How many screen pixels one `viewBox` unit is *not*: 1 for a map shown about 1000 pixels wide, 2 for one
-    /// shown about 500 wide. Dot radii and line widths are multiplied by it, so they keep their size on screen, and
-    /// outline points closer than about half a pixel are left out, so small maps stay small.
+    /// `viewBox` units per screen pixel: 1 for a map shown about 1000 pixels wide, 2 for one shown about 500 wide.
+    /// Dot radii and line widths are multiplied by it, so they keep their size on screen, and the outline is
+    /// simplified and rounded to about half a pixel, so small maps stay small. Clamped to 0.25…10.
     public var symbolScale: Double
     /// Whether to draw the 30° graticule.
     public var showsGraticule: Bool
@@ -164,7 +173,7 @@ public struct MapDrawing: Sendable {
             var lines = PathWriter(step: 10, quantum: Self.quantum(scale))
             for line in Graticule.lines(centralMeridian: viewport.centralMeridian) { lines.addLines(frame.clip(line: line.map(frame.point))) }
             if !lines.d.isEmpty {
-                out += "<path class=\"graticule\" fill=\"none\" stroke=\"#c9dbe8\" stroke-width=\"0.5\" d=\"\(lines.d)\"/>"
+                out += "<path class=\"graticule\" fill=\"none\" stroke=\"#c9dbe8\" stroke-width=\"\(SVGText.number(0.5 * scale))\" d=\"\(lines.d)\"/>"
             }
         }
         return out
@@ -252,7 +261,8 @@ public struct MapDrawing: Sendable {
         for item in placed {
             let label = SVGText.attribute(item.dot.label)
             out += "<a href=\"\(SVGText.attribute(item.dot.url))\" aria-label=\"\(label)\"><title>\(SVGText.text(item.dot.label))</title>"
-            out += "<circle class=\"\(SVGText.attribute(item.dot.cssClass))\" cx=\"\(SVGText.tenths(item.x))\" cy=\"\(SVGText.tenths(item.y))\""
+            let emphasis = item.dot.isHighlighted ? " fill=\"#1d2a4d\" fill-opacity=\"1\"" : ""
+            out += "<circle class=\"\(SVGText.attribute(item.dot.cssClass))\"\(emphasis) cx=\"\(SVGText.tenths(item.x))\" cy=\"\(SVGText.tenths(item.y))\""
             out += " r=\"\(SVGText.tenths(item.r))\"/></a>"
         }
         return out + "</g>"

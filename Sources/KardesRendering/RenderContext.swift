@@ -78,7 +78,7 @@ struct RenderContext: Sendable {
     func page<Content: Sendable>(
         route: String, kind: String, template: String, title: String, description: String? = nil, section: String? = nil,
         crumbs: [(String, String)] = [], content: (Paths) -> Content, sources: Set<String>, fileName: String = "index.html",
-        paths fixedPaths: Paths? = nil
+        paths fixedPaths: Paths? = nil, structuredData: String? = nil
     ) -> RenderedFile {
         let paths = fixedPaths ?? Paths(page: route, prefix: prefix, portable: portable)
         let sections: [(String, String)] = [
@@ -94,6 +94,9 @@ struct RenderContext: Sendable {
             nav: nav,
             breadcrumbs: isHome || kind == "404" ? [] : ([(text("home"), Route.home)] + crumbs).map { LinkView(title: $0.0, url: paths.to($0.1)) },
             footerPages: site.pages.map { LinkView(title: $0.title, url: paths.to(Route.page($0.slug))) },
+            canonical: kind == "404" ? nil : site.config.baseURL.map { $0 + prefix + route + (fileName == "index.html" ? "" : fileName) },
+            feed: site.config.baseURL == nil ? nil : paths.file(prefix + "feed.xml"),
+            structuredData: site.config.baseURL == nil ? nil : structuredData,
             languages: site.config.languages.count < 2 || kind == "404" ? [] : site.config.languages.enumerated().map { index, code in
                 LanguageLink(
                     code: code, name: Locale(identifier: code).localizedString(forLanguageCode: code)?.capitalized(with: Locale(identifier: code)) ?? code,

@@ -58,7 +58,21 @@ public struct Renderer: Sendable {
             }
             return all
         }
+        // Each city's partners as JSON, next to its page.
+        for id in site.cityOrder {
+            files.append(
+                RenderedFile(
+                    path: prefix + Route.city(id) + "partners.json", contents: DataExports.cityJSON(id, site),
+                    sources: context.sources(of: site.partnerships(of: id)).union([site.cities[id]?.source?.file].compactMap { $0 }), kind: "data"))
+        }
+        if let baseURL = site.config.baseURL {
+            let feedSources = Set(site.partnerships.values.map(\.source.file)).union(["content/site.yml"])
+            files.append(RenderedFile(path: prefix + "feed.xml", contents: Array(Discovery.atomFeed(site, baseURL: baseURL + prefix).utf8), sources: feedSources, kind: "feed"))
+        }
         if writesRootFiles {
+            let everything = Set(site.partnerships.values.map(\.source.file)).union(site.cities.values.compactMap { $0.source?.file })
+            files.append(RenderedFile(path: "data/partnerships.json", contents: DataExports.partnershipsJSON(site), sources: everything, kind: "data"))
+            files.append(RenderedFile(path: "data/cities.geojson", contents: DataExports.citiesGeoJSON(site), sources: everything, kind: "data"))
             // Open data: the table `kardes import` reads back (docs/data.md).
             files.append(
                 RenderedFile(

@@ -73,6 +73,7 @@ public struct SearchIndex: Sendable, Hashable {
         // Cities: every name in every language and every alias; a transliteration for names in other scripts.
         let cityRank = Dictionary(uniqueKeysWithValues: site.cityOrder.enumerated().map { ($1, $0) })
         var cities: [(entry: Entry, order: Int)] = []
+        var cityKeys: [City.ID: String] = [:]
         for (id, city) in site.cities {
             let display = city.name(in: site.language)
             let otherNames = city.names.keys.sorted().compactMap { city.names[$0] } + city.aliases
@@ -84,6 +85,7 @@ public struct SearchIndex: Sendable, Hashable {
                 context: site.countryName(id.country), route: Route.city(id), weight: site.partnerships(of: id).count,
                 id: "\(id.country.pathComponent)/\(id.slug)", partnershipCities: nil)
             cities.append((entry, cityRank[id] ?? Int.max))
+            cityKeys[id] = entry.keys[0]
         }
         entries += ordered(cities)
 
@@ -120,16 +122,14 @@ public struct SearchIndex: Sendable, Hashable {
         // Partnerships: by title only, so a directory of 100,000 stays a few megabytes; A–Z by folded title.
         var partnerships: [(entry: Entry, sortKey: String)] = []
         partnerships.reserveCapacity(site.partnerships.count)
-        let cityKeys = Dictionary(uniqueKeysWithValues: cities.map { ($0.entry.id, $0.entry.keys[0]) })
         for id in site.partnershipOrder {
             let title = site.title(of: id)
-            let key = fold(title)
             let members = site.partnershipCities[id] ?? []
-            let memberKeys = members.map { cityKeys["\($0.country.pathComponent)/\($0.slug)"] ?? "" }
-            // The script rebuilds a title made of its cities' names from their indexes, and its key from theirs.
-            let derived =
-                !members.isEmpty && title == members.map { site.name(of: $0) }.joined(separator: " – ")
-                && !memberKeys.contains("") && key == memberKeys.joined(separator: " ")
+            let memberKeys = members.map { cityKeys[$0] ?? "" }
+            // A title made of its cities' names (most are) folds to their folded names joined by a space, as folding
+            // works letter by letter and ` – ` separates; the script rebuilds both from the cities' indexes.
+            let derived = !members.isEmpty && !memberKeys.contains("") && title == members.map { site.name(of: $0) }.joined(separator: " – ")
+            let key = derived ? memberKeys.joined(separator: " ") : fold(title)
             let entry = Entry(
                 kind: .partnership, name: title, keys: [key], context: "", route: Route.partnership(id), weight: 0, id: id.slug,
                 partnershipCities: derived ? members : nil)
@@ -194,6 +194,9 @@ public struct SearchIndex: Sendable, Hashable {
         "ς": "σ",
     ]
 
+    /// Punctuation outside ASCII that folding treats like ASCII punctuation: dashes, quotes, the ellipsis, the middle dot.
+    static let typographic: Set<Unicode.Scalar> = ["–", "—", "‘", "’", "“", "”", "«", "»", "…", "·", "\u{00A0}"]
+
     /// Apostrophes join the letters around them (`Kahramanmaraş'ın` → `kahramanmarasin`, like slugs).
     static let apostrophes: Set<Unicode.Scalar> = ["'", "\u{2019}", "\u{02BC}", "\u{02BB}"]
 
@@ -203,22 +206,18 @@ public struct SearchIndex: Sendable, Hashable {
     /// `fold("İSTANBUL") == "istanbul"`, `fold("Şanlıurfa") == "sanliurfa"`, `fold("Saint-Étienne") == "saint etienne"`.
     /// Letters of other scripts stay (`Москва` → `москва`); `search.js` folds queries with the same steps.
     public static func fold(_ text: String) -> String {
-        // Plain ASCII (most names) needs no table, case mapping or decomposition.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+        // ASCII with common typographic punctuation (most names and titles) needs no case mapping or decomposition.
+        if text.unicodeScalars.allSatisfy({ $0.isASCII || typographic.contains($0) }) {
             var result = ""
             result.reserveCapacity(text.utf8.count)
             var pendingSpace = false
-            for byte in text.utf8 {
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "a"..."z", "0"..."9", "A"..."Z":
                     if pendingSpace && !result.isEmpty { result.append(" ") }
                     pendingSpace = false
-                    result.unicodeScalars.append(Unicode.Scalar(byte))
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                    if pendingSpace && !result.isEmpty { result.append(" ") }
-                    pendingSpace = false
-                    result.unicodeScalars.append(Unicode.Scalar(byte + 32))
-                case UInt8(ascii: "'"): break
+                    result.unicodeScalars.append(scalar.properties.isUppercase ? Unicode.Scalar(UInt8(scalar.value) + 32) : scalar)
+                case "'", "\u{2019}": break
                 default: pendingSpace = true
                 }
             }

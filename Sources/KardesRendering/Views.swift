@@ -48,6 +48,12 @@ struct MetaView: ViewModel {
     let nav: [NavItem]
     let breadcrumbs: [LinkView]
     let footerPages: [LinkView]
+    /// The page's absolute address, when `base_url` is set.
+    let canonical: String?
+    /// The Atom feed of this language, when `base_url` is set.
+    let feed: String?
+    /// schema.org JSON-LD for the page (city pages, with `base_url`).
+    let structuredData: String?
     /// This page in each site language, when there are several.
     let languages: [LanguageLink]
     /// The secondary indexes: areas, years, regions.
@@ -63,6 +69,9 @@ struct MetaView: ViewModel {
         case "inlineStyle": inlineStyle
         case "favicon": favicon
         case "browse": browse
+        case "canonical": canonical
+        case "feed": feed
+        case "structuredData": structuredData
         case "languages": languages
         case "hasLanguages": !languages.isEmpty
         case "homeURL": homeURL
