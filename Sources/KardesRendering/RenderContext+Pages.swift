@@ -367,6 +367,58 @@ extension RenderContext {
             sources: sources(of: ids).union(region.cities.compactMap { site.cities[$0]?.source?.file }))
     }
 
+    // MARK: - Statistics
+
+    func statistics() -> RenderedFile {
+        let stats = Statistics(site: site)
+        func rows(_ data: [(String, Int)]) -> [StatsRow] { data.map { StatsRow(rowLabel: $0.0, rowValue: number($0.1), extra: nil) } }
+        var charts: [ChartView] = []
+        let years = stats.perYear
+        if !years.isEmpty {
+            let totals = stats.runningTotal
+            charts.append(
+                ChartView(
+                    chartID: "per-year", chartTitle: text("stats_per_year"),
+                    svg: Charts.columns(years.map { ($0.year, $0.count) }, line: totals, title: text("stats_per_year")),
+                    note: stats.undated > 0 ? text("stats_undated").replacingOccurrences(of: "{n}", with: number(stats.undated)) : nil,
+                    headers: [text("year"), text("stats_established"), text("stats_running_total")],
+                    rows: zip(years, totals).filter { $0.0.count > 0 }.map {
+                        StatsRow(rowLabel: String($0.0.year), rowValue: number($0.0.count), extra: number($0.1))
+                    }))
+        }
+        let models = stats.byModel.map { ($0.label, $0.value) }
+        charts.append(chart("by-model", text("stats_by_model"), models, [text("model"), text("partnerships")]))
+        let statuses = stats.byStatus.map { (statusLabel($0.status), $0.count) }
+        charts.append(chart("by-status", text("stats_by_status"), statuses, [text("status"), text("partnerships")]))
+        let countries = stats.topCountries(20).map { (site.countryName($0.country), $0.value) }
+        charts.append(chart("top-countries", text("stats_top_countries"), countries, [text("country"), text("partnerships")]))
+        let kinds = stats.byTurkishKind
+        if kinds.contains(where: { $0.count > 0 }) {
+            let data = kinds.map { ($0.kind.map { text("kind_\($0.rawValue)") } ?? text("stats_kind_unknown"), $0.count) }
+            charts.append(chart("turkish-kinds", text("stats_turkish_kinds"), data, [text("stats_kind"), text("partnerships")], note: text("stats_turkish_kinds_note")))
+        }
+        let cities = stats.topCities(20).map { ("\(site.name(of: $0.city)) (\($0.city.country.code))", $0.value) }
+        charts.append(chart("top-cities", text("stats_top_cities"), cities, [text("partner"), text("partnerships")]))
+        var concentration: String?
+        if let top = stats.concentration {
+            let percent = String(format: "%.0f", top.share * 100)
+            concentration = text(top.isRegion ? "stats_concentration_region" : "stats_concentration_city")
+                .replacingOccurrences(of: "{share}", with: percent).replacingOccurrences(of: "{name}", with: top.name)
+                .replacingOccurrences(of: "{n}", with: number(top.count)).replacingOccurrences(of: "{total}", with: number(site.partnerships.count))
+        }
+        return page(
+            route: Route.stats, kind: "stats", template: "stats", title: text("stats"),
+            content: { _ in StatsView(summary: text("stats_summary"), concentration: concentration, charts: charts) },
+            sources: Set(site.partnerships.values.map(\.source.file)).union(site.cities.values.compactMap { $0.source?.file })
+                .union(site.models.map(\.source.file)))
+    }
+
+    func chart(_ id: String, _ title: String, _ data: [(String, Int)], _ headers: [String], note: String? = nil) -> ChartView {
+        ChartView(
+            chartID: id, chartTitle: title, svg: Charts.horizontalBars(data.map { (label: $0.0, value: $0.1) }, title: title), note: note,
+            headers: headers, rows: data.map { StatsRow(rowLabel: $0.0, rowValue: number($0.1), extra: nil) })
+    }
+
     // MARK: - Free pages
 
     func freePage(_ free: Page) -> RenderedFile {

@@ -71,6 +71,7 @@ struct RenderContext: Sendable {
         case .region(let region): return regionPage(region)
         case .page(let page): return freePage(page)
         case .notFound: return notFound()
+        case .stats: return statistics()
         }
     }
 
@@ -102,7 +103,7 @@ struct RenderContext: Sendable {
                     code: code, name: Locale(identifier: code).localizedString(forLanguageCode: code)?.capitalized(with: Locale(identifier: code)) ?? code,
                     url: paths.to(route, language: index == 0 ? "" : "\(code)/"), current: code == language)
             },
-            browse: [("areas", Route.areas), ("years", Route.years), ("regions", Route.regions)].map {
+            browse: [("stats", Route.stats), ("areas", Route.areas), ("years", Route.years), ("regions", Route.regions)].map {
                 LinkView(title: text($0.0), url: paths.to($0.1))
             })
         let context = PageContext(site: SiteView(title: site.config.title, description: site.config.description), meta: meta, t: t, content: content(paths))

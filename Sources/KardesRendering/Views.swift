@@ -644,6 +644,61 @@ struct ListView: ViewModel {
     }
 }
 
+struct StatsRow: ViewModel {
+    let rowLabel: String
+    let rowValue: String
+    let extra: String?
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "rowLabel": rowLabel
+        case "rowValue": rowValue
+        case "extra": extra
+        case "hasExtra": extra != nil
+        default: nil
+        }
+    }
+}
+
+struct ChartView: ViewModel {
+    let chartID: String
+    let chartTitle: String
+    /// The chart as inline SVG, drawn at build time.
+    let svg: String
+    let note: String?
+    let headers: [String]
+    let rows: [StatsRow]
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "chartID": chartID
+        case "chartTitle": chartTitle
+        case "svg": svg
+        case "note": note
+        case "hasNote": note != nil
+        case "headers": headers
+        case "rows": rows
+        default: nil
+        }
+    }
+}
+
+struct StatsView: ViewModel {
+    let summary: String
+    let concentration: String?
+    let charts: [ChartView]
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "summary": summary
+        case "concentration": concentration
+        case "hasConcentration": concentration != nil
+        case "charts": charts
+        default: nil
+        }
+    }
+}
+
 struct BodyView: ViewModel {
     let body: String
 
