@@ -30,7 +30,7 @@ let package = Package(
         .target(
             name: "KardesRendering",
             dependencies: [
-                "KardesModel", "KardesContent", "KardesLinking", .product(name: "Mustache", package: "swift-mustache"),
+                "KardesModel", "KardesContent", "KardesLinking", "KardesMaps", .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: strict,
             plugins: ["EmbedTheme"]),

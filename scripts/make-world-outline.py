@@ -10,10 +10,11 @@ What it does, in order:
    from inside it with pyshp, without installing geopandas;
 2. maps each country's ISO 3166-1 alpha-3 code to alpha-2 with pycountry (Kosovo -> XK; territories
    without an ISO code, N. Cyprus and Somaliland, get "--" and are never highlighted);
-3. simplifies with Douglas-Peucker, topology-preserving: rings are cut at the points where the set of
-   rings sharing a vertex changes (ends of borders, tripoints), and each piece is simplified once, so neighbouring countries keep
-   one common border with no gaps or slivers, whatever the zoom; every point written carries its
-   importance level, so the renderer can simplify further for small maps, again without gaps;
+3. simplifies with Douglas-Peucker, topology-preserving: rings are cut at junctions, the points where
+   rings that meet part ways (ends of borders, tripoints), and each piece between two junctions is
+   simplified once, so neighbouring countries keep one common border with no gaps or slivers; every
+   point written carries its importance level, so the renderer can simplify further for small maps,
+   again without gaps;
 4. drops islands smaller than MIN_AREA square degrees (a country's largest ring is always kept);
 5. rounds to 0.1 degree and writes each ring as "CC lon,latL dlon,dlatL ..." (integers in tenths of a
    degree, first point absolute, the rest deltas, L the importance level a-j; rings are implicitly closed).
@@ -130,10 +131,13 @@ def importances(points):
 
 def presimplify(rings):
     """Importance of every vertex, equal for the two sides of a shared border, so any tolerance keeps topology."""
-    owners = {}
-    for index, ring in enumerate(rings):
-        for point in ring:
-            owners.setdefault(point, set()).add(index)
+    # A junction is a point where two rings meet but do not go on together: its neighbours differ between
+    # its occurrences (the ends of a border, tripoints, the mouth of an enclave like the Gambia).
+    neighbours = {}
+    for ring in rings:
+        n = len(ring)
+        for i, point in enumerate(ring):
+            neighbours.setdefault(point, set()).add(frozenset((ring[i - 1], ring[(i + 1) % n])))
     cache = {}
 
     def piece_importances(piece):
@@ -150,12 +154,7 @@ def presimplify(rings):
     result = []
     for ring in rings:
         n = len(ring)
-        # A junction: a shared point where the set of rings sharing it changes (the end of a border, a tripoint).
-        fixed = [
-            i for i in range(n)
-            if len(owners[ring[i]]) > 1
-            and (owners[ring[i]] != owners[ring[i - 1]] or owners[ring[i]] != owners[ring[(i + 1) % n]])
-        ]
+        fixed = [i for i in range(n) if len(neighbours[ring[i]]) > 1]
         if not fixed:
             # No junction (an island, or a ring identical to another's hole): start at the smallest point
             # and cut again at the farthest from it, both independent of where the ring started.

@@ -167,6 +167,7 @@ extension RenderContext {
                     }
                 }
                 return CityView(
+                    map: cityMap(id, paths), legend: legend(models: Set(partnershipIDs.compactMap { site.partnerships[$0]?.model.value })),
                     countryName: site.countryName(id.country), countryURL: paths.to(Route.country(id.country)), regionName: region?.name,
                     regionURL: region.map { paths.to(Route.region($0.id)) }, kindLabel: city.kind.map { text("kind_\($0.rawValue)") }, facts: facts,
                     body: html(city.body, paths), partners: partners,
@@ -221,7 +222,7 @@ extension RenderContext {
             crumbs: [(text("countries"), Route.countries)],
             content: { paths in
                 CountryView(
-                    summary: "\(text("count_partnerships_label")) \(ids.count)", note: note.map { html($0.body, paths) } ?? "",
+                    map: countryMap(code, paths), summary: "\(text("count_partnerships_label")) \(ids.count)", note: note.map { html($0.body, paths) } ?? "",
                     cities: cities.map { cityRow($0, paths, showCountry: false) }, list: PartnershipListView(items: rows(ids, paths)))
             },
             sources: files)

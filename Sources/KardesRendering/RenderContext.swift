@@ -72,6 +72,7 @@ struct RenderContext: Sendable {
         case .page(let page): return freePage(page)
         case .notFound: return notFound()
         case .stats: return statistics()
+        case .map: return mapPage()
         }
     }
 
@@ -84,7 +85,7 @@ struct RenderContext: Sendable {
         let paths = fixedPaths ?? Paths(page: route, prefix: prefix, portable: portable)
         let sections: [(String, String)] = [
             ("partnerships", Route.partnerships), ("cities", Route.cities), ("countries", Route.countries), ("models", Route.models),
-            ("networks", Route.networks),
+            ("networks", Route.networks), ("map", Route.map), ("stats", Route.stats),
         ]
         let nav = sections.map { NavItem(title: text($0.0), url: paths.to($0.1), current: $0.1 == route || $0.0 == section) }
         let isHome = route == Route.home && kind == "home"
@@ -103,7 +104,7 @@ struct RenderContext: Sendable {
                     code: code, name: Locale(identifier: code).localizedString(forLanguageCode: code)?.capitalized(with: Locale(identifier: code)) ?? code,
                     url: paths.to(route, language: index == 0 ? "" : "\(code)/"), current: code == language)
             },
-            browse: [("stats", Route.stats), ("areas", Route.areas), ("years", Route.years), ("regions", Route.regions)].map {
+            browse: [("areas", Route.areas), ("years", Route.years), ("regions", Route.regions)].map {
                 LinkView(title: text($0.0), url: paths.to($0.1))
             })
         let context = PageContext(site: SiteView(title: site.config.title, description: site.config.description), meta: meta, t: t, content: content(paths))

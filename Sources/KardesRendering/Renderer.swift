@@ -25,13 +25,13 @@ public struct Renderer: Sendable {
     enum Job: Sendable {
         case home, partnerships, partnership(Partnership.ID), cities, city(City.ID), countries, country(CountryCode)
         case models, model(CooperationModel), networks, network(Network), areas, area(String), years, year(Int)
-        case regions, region(Region), page(Page), notFound, stats
+        case regions, region(Region), page(Page), notFound, stats, map
     }
 
     /// Renders every page of `site`, in parallel, sorted by path.
     /// - Parameter progress: called with (pages done, pages in all) as batches finish, for a progress bar.
     public func render(_ site: LinkedSite, progress: @Sendable (Int, Int) -> Void = { _, _ in }) async -> RenderedSite {
-        var jobs: [Job] = [.home, .partnerships, .cities, .countries, .models, .networks, .areas, .years, .regions, .stats]
+        var jobs: [Job] = [.home, .partnerships, .cities, .countries, .models, .networks, .areas, .years, .regions, .stats, .map]
         jobs += site.partnershipOrder.map(Job.partnership)
         jobs += site.cityOrder.map(Job.city)
         jobs += site.countryOrder.map(Job.country)

@@ -48,7 +48,8 @@ public struct SearchIndex: Sendable, Hashable {
 
     /// The site language.
     public let language: String
-    /// Every entry, in the order equally good matches are shown: by kind, then by weight (highest first), then A–Z.
+    /// Every entry, in the order equally good matches are shown: by kind, then by weight (highest first), then A–Z by
+    /// folded name (models in their `order`).
     public let entries: [Entry]
     /// The interface text the script shows (`search_kind_city`, `search_results` …), by key.
     public let labels: [String: String]
@@ -71,9 +72,8 @@ public struct SearchIndex: Sendable, Hashable {
         var entries: [Entry] = []
 
         // Cities: every name in every language and every alias; a transliteration for names in other scripts.
-        let cityRank = Dictionary(uniqueKeysWithValues: site.cityOrder.enumerated().map { ($1, $0) })
         var cities: [(entry: Entry, order: Int)] = []
-        var cityKeys: [City.ID: String] = [:]
+        var cityKeys: [City.ID: String] = [:], cityNames: [City.ID: String] = [:]
         for (id, city) in site.cities {
             let display = city.name(in: site.language)
             let otherNames = city.names.keys.sorted().compactMap { city.names[$0] } + city.aliases
@@ -84,21 +84,22 @@ public struct SearchIndex: Sendable, Hashable {
                 kind: .city, name: display, keys: uniqueKeys([fold(display), transliteration(id.slug)] + names.map(fold)),
                 context: site.countryName(id.country), route: Route.city(id), weight: site.partnerships(of: id).count,
                 id: "\(id.country.pathComponent)/\(id.slug)", partnershipCities: nil)
-            cities.append((entry, cityRank[id] ?? Int.max))
+            cities.append((entry, 0))
             cityKeys[id] = entry.keys[0]
+            cityNames[id] = display
         }
         entries += ordered(cities)
 
         // Countries: the name in every site language and in English.
         let countryLanguages = [site.language] + site.config.languages + ["en"]
         entries += ordered(
-            site.countryOrder.enumerated().map { order, code in
+            site.countryOrder.map { code in
                 let display = site.countryName(code)
                 let entry = Entry(
                     kind: .country, name: display, keys: uniqueKeys([fold(display)] + countryLanguages.map { fold(code.name(in: $0)) }),
                     context: "", route: Route.country(code), weight: site.partnershipsByCountry[code]?.count ?? 0,
                     id: code.pathComponent, partnershipCities: nil)
-                return (entry, order)
+                return (entry, 0)
             })
 
         // Models and networks: the title, and the slug as words (`sister-city` → `sister city`).
@@ -111,16 +112,16 @@ public struct SearchIndex: Sendable, Hashable {
                 return (entry, order)
             })
         entries += ordered(
-            site.networks.enumerated().map { order, network in
+            site.networks.map { network in
                 let entry = Entry(
                     kind: .network, name: network.title, keys: uniqueKeys([fold(network.title), transliteration(network.id.slug)]),
                     context: "", route: Route.network(network.id), weight: site.networkMembers[network.id]?.count ?? 0,
                     id: network.id.slug, partnershipCities: nil)
-                return (entry, order)
+                return (entry, 0)
             })
 
         // Partnerships: by title only, so a directory of 100,000 stays a few megabytes; A–Z by folded title.
-        var partnerships: [(entry: Entry, sortKey: String)] = []
+        var partnerships: [Entry] = []
         partnerships.reserveCapacity(site.partnerships.count)
         for id in site.partnershipOrder {
             let title = site.title(of: id)
@@ -128,28 +129,32 @@ public struct SearchIndex: Sendable, Hashable {
             let memberKeys = members.map { cityKeys[$0] ?? "" }
             // A title made of its cities' names (most are) folds to their folded names joined by a space, as folding
             // works letter by letter and ` – ` separates; the script rebuilds both from the cities' indexes.
-            let derived = !members.isEmpty && !memberKeys.contains("") && title == members.map { site.name(of: $0) }.joined(separator: " – ")
+            let derived = !members.isEmpty && !memberKeys.contains("") && title == members.map { cityNames[$0] ?? "" }.joined(separator: " – ")
             let key = derived ? memberKeys.joined(separator: " ") : fold(title)
             let entry = Entry(
                 kind: .partnership, name: title, keys: [key], context: "", route: Route.partnership(id), weight: 0, id: id.slug,
                 partnershipCities: derived ? members : nil)
-            partnerships.append((entry, key))
+            partnerships.append(entry)
         }
-        partnerships.sort { ($0.sortKey, $0.entry.name, $0.entry.id) < ($1.sortKey, $1.entry.name, $1.entry.id) }
-        entries += partnerships.map(\.entry)
+        entries += ordered(partnerships.map { ($0, 0) })
 
         var labels = defaultLabels(for: site.language)
         for key in labels.keys { if let text = strings[key] { labels[key] = text } }
         return SearchIndex(language: site.language, entries: entries, labels: labels)
     }
 
-    /// Entries of one kind by weight, highest first, then in the site's A–Z order.
+    /// Entries of one kind by weight, highest first, then by `order` (a model's place), then A–Z by folded name.
+    ///
+    /// Folded names, not the language's collation, decide, so the order depends on nothing but the names.
     private static func ordered(_ items: [(entry: Entry, order: Int)]) -> [Entry] {
-        items.sorted { a, b in
-            if a.entry.weight != b.entry.weight { return a.entry.weight > b.entry.weight }
-            if a.order != b.order { return a.order < b.order }
-            return a.entry.id < b.entry.id
-        }.map(\.entry)
+        // Sorting indexes, not entries, keeps a sort of 100,000 cheap.
+        items.indices.sorted { a, b in
+            let x = items[a], y = items[b]
+            if x.entry.weight != y.entry.weight { return x.entry.weight > y.entry.weight }
+            if x.order != y.order { return x.order < y.order }
+            if x.entry.keys[0] != y.entry.keys[0] { return x.entry.keys[0] < y.entry.keys[0] }
+            return (x.entry.name, x.entry.id) < (y.entry.name, y.entry.id)
+        }.map { items[$0].entry }
     }
 
     /// `keys` without empty ones and repeats, first occurrence kept.

@@ -513,6 +513,9 @@ struct NetworkLink: ViewModel {
 }
 
 struct CityView: ViewModel {
+    /// The city and its partners as inline SVG, when the city has coordinates.
+    let map: String?
+    let legend: String
     let countryName: String
     let countryURL: String
     let regionName: String?
@@ -534,6 +537,9 @@ struct CityView: ViewModel {
         case "body": body
         case "partners": partners
         case "networks": networks
+        case "map": map
+        case "hasMap": map != nil
+        case "legend": legend
         case "hasRegion": regionURL != nil
         case "hasKind": kindLabel != nil
         case "hasFacts": !facts.isEmpty
@@ -577,6 +583,8 @@ struct CountriesView: ViewModel {
 }
 
 struct CountryView: ViewModel {
+    /// The country's cities as inline SVG.
+    let map: String?
     let summary: String
     let note: String
     let cities: [CityRow]
@@ -588,6 +596,8 @@ struct CountryView: ViewModel {
         case "note": note
         case "cities": cities
         case "list": list
+        case "map": map
+        case "hasMap": map != nil
         case "hasNote": !note.isEmpty
         case "cityCount": cities.count
         case "partnershipCount": list.items.count
@@ -639,6 +649,25 @@ struct ListView: ViewModel {
         case "hasList": !list.items.isEmpty
         case "listCount": list.items.count
         case "hasLinks": !links.isEmpty
+        default: nil
+        }
+    }
+}
+
+struct MapPageView: ViewModel {
+    /// The world map as inline SVG.
+    let map: String
+    /// The models' colours as an HTML list.
+    let legend: String
+    /// Cities that have no coordinates and so are not on the map.
+    let unmapped: [LinkView]
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "map": map
+        case "legend": legend
+        case "unmapped": unmapped
+        case "hasUnmapped": !unmapped.isEmpty
         default: nil
         }
     }

@@ -178,6 +178,47 @@ struct ViewportTests {
     }
 }
 
+@Suite("Turned globe")
+struct TurnedGlobeTests {
+    @Test("a map of Tokyo and Los Angeles is centred on the Pacific, and shows both with the arc in one piece")
+    func pacific() throws {
+        let arc = MapArc(from: MapDrawingTests.tokyo, to: MapDrawingTests.losAngeles, cssClass: "model-sister-city")
+        let viewport = MapViewport.fitting([MapDrawingTests.tokyo, MapDrawingTests.losAngeles], arcs: [arc])
+        #expect(viewport.centralMeridian > 150 || viewport.centralMeridian < -150)
+        #expect(viewport.contains(MapDrawingTests.tokyo) && viewport.contains(MapDrawingTests.losAngeles))
+        #expect(viewport.bounds.width < MapViewport.world.bounds.width * 0.75)
+        let svg = MapDrawing(title: "t", summary: "s", viewport: viewport, arcs: [arc], symbolScale: 2).svg()
+        let path = try #require(svg.components(separatedBy: "class=\"arc model-sister-city\" d=\"").last?.components(separatedBy: "\"").first)
+        #expect(path.components(separatedBy: "M").count - 1 == 1)
+        #expect(XMLParser(data: Data(svg.utf8)).parse())
+    }
+
+    @Test("places near Greenwich keep the usual centre")
+    func greenwich() {
+        let viewport = MapViewport.fitting([MapDrawingTests.istanbul, MapDrawingTests.houston, MapDrawingTests.tokyo])
+        #expect(viewport.centralMeridian == 0)
+    }
+
+    @Test("a whole world turned to 150°E cuts the outline at 30°W and still draws every country once or twice")
+    func turnedWorld() {
+        let viewport = MapViewport(bounds: MapViewport.world.bounds, centralMeridian: 150)
+        let svg = MapDrawing(title: "t", summary: "s", viewport: viewport).svg()
+        let countries = svg.components(separatedBy: "<path class=\"country").count - 1
+        #expect(countries > 170)
+        #expect(XMLParser(data: Data(svg.utf8)).parse())
+        // Greenland (about 73°W–12°W) straddles the cut and is drawn as two pieces, each inside the map.
+        #expect(svg.count < MapDrawing(title: "t", summary: "s").svg().count + 8000)
+    }
+
+    @Test("small maps round path coordinates to whole units")
+    func quantized() throws {
+        let svg = MapDrawing(title: "t", summary: "s", symbolScale: 2).svg()
+        let land = try #require(svg.components(separatedBy: "class=\"land\"").last?.components(separatedBy: "</g>").first)
+        #expect(!land.contains("."))
+        #expect(svg.utf8.count < MapDrawing(title: "t", summary: "s", symbolScale: 1).svg().utf8.count * 3 / 4)
+    }
+}
+
 /// The relative steps of a path written by the map (`M x y l dx dy dx dy …`), as pairs.
 func relativeSteps(_ d: String) -> [(Double, Double)] {
     var steps: [(Double, Double)] = []

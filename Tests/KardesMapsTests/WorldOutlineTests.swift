@@ -39,4 +39,28 @@ struct WorldOutlineTests {
         // Anatolia, not Thrace.
         #expect(first.points.contains { $0.longitude > 40 })
     }
+
+    @Test("every point has an importance level, and a point shared by two rings has the same level in both")
+    func levels() {
+        var seen: [Coordinates: UInt8] = [:]
+        var shared = 0
+        for ring in WorldOutline.rings {
+            #expect(ring.levels.count == ring.points.count)
+            for (point, level) in zip(ring.points, ring.levels) {
+                #expect(level <= 9)
+                if let other = seen[point] {
+                    shared += 1
+                    #expect(other == level, "\(point) has levels \(other) and \(level)")
+                }
+                seen[point] = level
+            }
+        }
+        // Borders between countries are shared point for point.
+        #expect(shared > 1000)
+    }
+
+    @Test("tolerances map to levels", arguments: [(0.0, 0), (0.25, 0), (0.3, 1), (0.5, 2), (1.0, 4), (100.0, 9)])
+    func minimumLevel(tolerance: Double, level: Int) {
+        #expect(WorldOutline.minimumLevel(forTolerance: tolerance) == UInt8(level))
+    }
 }
