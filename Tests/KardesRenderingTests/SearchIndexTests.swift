@@ -116,20 +116,37 @@ struct SearchIndexTests {
         let kinds = index.entries.map(\.kind)
         #expect(kinds == kinds.sorted())
         let cities = index.entries.filter { $0.kind == .city }
-        #expect(cities.map(\.name) == ["Vancouver", "Köln", "Bursa", "Iğdır", "İstanbul", "Şanlıurfa", "Savannah", "Tbilisi", "Üsküdar", "Üsküp", "Van"])
+        #expect(
+            cities.map(\.name) == [
+                "Vancouver", "Köln", "Bursa", "Iğdır", "İstanbul", "Şanlıurfa", "Savannah", "Tbilisi", "Üsküdar", "Üsküp", "Van",
+            ])
     }
 
-    @Test("the script assigns one compact object and names each route by the same templates as Route")
+    @Test("the index is compact JSON that names each route by the same templates as Route")
+    func json() async throws {
+        let index = SearchIndex.build(from: try await SearchIndexFixture.site())
+        let json = index.json()
+        #expect(json.hasPrefix("{\"v\":1,\"lang\":\"tr\",\"t\":{"))
+        #expect(json.contains("\"u\":[\"cities/$/\",\"countries/$/\",\"models/$/\",\"networks/$/\",\"partnerships/$/\"]"))
+        // Üsküp's slug is not its folded name; Köln's is.
+        #expect(json.contains("[\"Üsküp\",\"uskup|skopje|uskub\",5,\"skopje\",1]"))
+        #expect(json.contains("[\"Köln\",\"koln|cologne\",2,0,2]"))
+        // A title that is its cities' names is stored as their indexes; another title and slug as text, escaped.
+        #expect(json.contains("\"p\":[[\"bursa-tiflis\",2,7],"))
+        #expect(
+            json.contains("[\"sanliurfa-koln\",\"Şanlıurfa ile Köln'ün \\\"dostluğu\\\" \\u003c2026>\",\"sanliurfa ile kolnun dostlugu 2026\"]"))
+        #expect(!json.contains("<"))
+        let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        #expect((decoded?["p"] as? [Any])?.count == 7)
+    }
+
+    @Test("the script hands the JSON to JSON.parse in a single-quoted string")
     func script() async throws {
         let index = SearchIndex.build(from: try await SearchIndexFixture.site())
         let script = index.javaScript()
-        #expect(script.hasPrefix("window.KARDES_SEARCH={\"v\":1,\"lang\":\"tr\",\"t\":{"))
-        #expect(script.hasSuffix("};\n"))
-        #expect(script.contains("\"u\":[\"cities/$/\",\"countries/$/\",\"models/$/\",\"networks/$/\",\"partnerships/$/\"]"))
-        // A title that is its cities' names is stored as their indexes; another title and slug as text, escaped.
-        #expect(script.contains("\"p\":[[\"bursa-tiflis\",2,7],"))
-        #expect(script.contains("[\"sanliurfa-koln\",\"Şanlıurfa ile Köln'ün \\\"dostluğu\\\" \\u003c2026>\",\"sanliurfa ile kolnun dostlugu 2026\"]"))
-        #expect(!script.contains("<"))
+        #expect(script.hasPrefix("window.KARDES_SEARCH=JSON.parse('{"))
+        #expect(script.hasSuffix("}');\n"))
+        #expect(script.contains("Köln\\'ün \\\\\"dostluğu\\\\\" \\\\u003c2026>"))
     }
 
     @Test("the same content gives the same bytes, and the recorded index the node test loads")
@@ -160,6 +177,14 @@ struct SearchIndexTests {
         #expect(file.path == "en/search-index.js")
         #expect(file.sources.contains("content/cities/mk/skopje.md"))
         #expect(file.sources.contains("content/partnerships/van-vancouver.md"))
+    }
+
+    @Test("the default theme ships search.js byte for byte, as an asset at the output root")
+    func embedded() throws {
+        let source = SearchIndexFixture.scriptTests.deletingLastPathComponent().deletingLastPathComponent().appending(path: "templates/search.js")
+        let theme = try Theme()
+        #expect(theme.files["search.js"] == (try String(contentsOf: source, encoding: .utf8)))
+        #expect(theme.assets.contains { $0.path == "search.js" })
     }
 
     /// Builds the index of a large corpus and writes it for docs/search.md:
@@ -195,6 +220,8 @@ struct SearchIndexTests {
         print("search index: build \(building), script \(writing)")
         let out = environment["KARDES_SEARCH_OUT"] ?? "/tmp/search-index.js"
         try script.write(toFile: out, atomically: true, encoding: .utf8)
-        print("search index: \(site.partnerships.count) partnerships, \(site.cities.count) cities, \(script.utf8.count) bytes, built in \(elapsed) → \(out)")
+        print(
+            "search index: \(site.partnerships.count) partnerships, \(site.cities.count) cities, \(script.utf8.count) bytes,",
+            "built in \(elapsed) → \(out)")
     }
 }

@@ -62,7 +62,7 @@ func files(below root: URL) throws -> [String: Data] {
     guard let enumerator = FileManager.default.enumerator(atPath: base) else { return [:] }
     while let relative = enumerator.nextObject() as? String {
         var isFolder: ObjCBool = false
-        FileManager.default.fileExists(atPath: base + "/" + relative, isDirectory: &isFolder)
+        _ = FileManager.default.fileExists(atPath: base + "/" + relative, isDirectory: &isFolder)
         if !isFolder.boolValue { result[relative] = try Data(contentsOf: URL(fileURLWithPath: base + "/" + relative)) }
     }
     return result
