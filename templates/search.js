@@ -1,9 +1,8 @@
-/* kardes search: plain JavaScript, no dependencies, no requests. Reads the index search-index.js assigns to
-   window.KARDES_SEARCH; runs on the page with <ol id="search-results"> (markup: docs/search.md). */
+/* kardes search: plain JavaScript, no requests. Reads window.KARDES_SEARCH (search-index.js) and runs on the page
+   with <ol id="search-results">; docs/search.md gives the markup and the index format. */
 (function () {
   'use strict';
-  // Folding as SearchIndex.fold does it: lower case, the table, NFKD, marks and apostrophes out, other runs of
-  // non-letters one space. (İ lower-cases to i and a dot mark, which NFKD then drops.)
+  // Folding as SearchIndex.fold: lower case (İ → i + dot), the table, NFKD, marks and apostrophes out, one space.
   var SPECIAL = { 'ı': 'i', 'ß': 'ss', 'æ': 'ae', 'ø': 'o', 'œ': 'oe', 'đ': 'd', 'ł': 'l', 'þ': 'th', 'ð': 'd', 'ħ': 'h',
     'ŋ': 'ng', 'ŧ': 't', 'ς': 'σ' };
   var KINDS = ['city', 'country', 'model', 'network', 'partnership'];
@@ -13,62 +12,101 @@
       .replace(/[\p{M}'\u2019\u02BC\u02BB]+/gu, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   }
 
-  // One list in result order (cities, countries, models, networks, partnerships); keys as '|key|key|'.
+  function Entry(kind, name, keys, id, weight, context, members) {
+    this.kind = kind;
+    this.name = name;
+    this.keys = keys;
+    this.id = id;
+    this.weight = weight;
+    this.context = context;
+    this.members = members;
+  }
+
+  // All entries in result order, keys as '|key|key|'; a partnership named by its cities keeps only their indexes.
   function load(data) {
-    var list = [], cities = [];
-    data.c.forEach(function (e) {
-      var first = e[1].split('|')[0], country = data.n[e[2]] || ['', '', ''];
-      var slug = e[3] === 0 ? first.split(' ').join('-') : e[3];
-      var city = { kind: 0, name: e[0], keys: '|' + e[1] + '|', weight: e[4], context: country[0], first: first, slug: slug,
-        id: country[2] + '/' + slug };
-      cities.push(city);
-      list.push(city);
-    });
+    var list = [], keys = [], firsts = [], i, e;
+    function add(entry) { list.push(entry); keys.push(entry.keys); }
+    for (i = 0; i < data.c.length; i++) {
+      e = data.c[i];
+      var bar = e[1].indexOf('|'), first = bar < 0 ? e[1] : e[1].slice(0, bar), country = data.n[e[2]] || ['', '', ''];
+      firsts.push(first);
+      add(new Entry(0, e[0], '|' + e[1] + '|', country[2] + '/' + (e[3] === 0 ? first.replace(/ /g, '-') : e[3]), e[4], country[0], null));
+    }
     ['n', 'm', 'w'].forEach(function (array, kind) {
-      data[array].forEach(function (e) { list.push({ kind: kind + 1, name: e[0], keys: '|' + e[1] + '|', id: e[2], weight: e[3] }); });
+      data[array].forEach(function (e) { add(new Entry(kind + 1, e[0], '|' + e[1] + '|', e[2], e[3], '', null)); });
     });
-    data.p.forEach(function (e) {
-      var slug = typeof e[0] === 'string' ? e[0] : null;
-      if (typeof e[1] === 'string') return list.push({ kind: 4, id: slug, name: e[1], keys: '|' + e[2] + '|', weight: 0 });
-      var members = e.slice(slug ? 1 : 0).map(function (i) { return cities[i]; });
-      list.push({ kind: 4, members: members, weight: 0, keys: '|' + members.map(function (c) { return c.first; }).join(' ') + '|',
-        id: slug || members.map(function (c) { return c.slug; }).sort().join('-') });
-    });
-    return { entries: list, templates: data.u, labels: data.t || {}, lang: data.lang };
+    for (i = 0; i < data.p.length; i++) {
+      e = data.p[i];
+      if (typeof e[1] === 'string') add(new Entry(4, e[1], '|' + e[2] + '|', e[0], 0, '', null));
+      else if (typeof e[0] === 'string') add(new Entry(4, null, null, e[0], 0, '', e.slice(1)));
+      else add(new Entry(4, null, null, null, 0, '', e));
+    }
+    return { entries: list, keys: keys, firsts: firsts, templates: data.u, labels: data.t || {}, lang: data.lang };
+  }
+
+  // The patterns a folded query is looked up with.
+  function prepare(q) {
+    return { q: q, exact: '|' + q + '|', start: '|' + q, word: ' ' + q,
+      words: q.indexOf(' ') < 0 ? null : q.split(' ').map(function (w) { return ['|' + w, ' ' + w]; }) };
   }
 
   // 0 a key is the query, 1 a key starts with it, 2 a word in a key does, 3 it is inside a key, 4 each of its words
   // starts a word of a key; -1 no match.
-  function rank(keys, q, words) {
-    if (keys.indexOf(q) < 0) {
-      if (words.length < 2) return -1;
-      for (var i = 0; i < words.length; i++) if (keys.indexOf('|' + words[i]) < 0 && keys.indexOf(' ' + words[i]) < 0) return -1;
+  function rank(keys, p) {
+    if (keys.indexOf(p.q) < 0) {
+      if (!p.words) return -1;
+      for (var i = 0; i < p.words.length; i++) if (keys.indexOf(p.words[i][0]) < 0 && keys.indexOf(p.words[i][1]) < 0) return -1;
       return 4;
     }
-    if (keys.indexOf('|' + q + '|') >= 0) return 0;
-    if (keys.indexOf('|' + q) >= 0) return 1;
-    return keys.indexOf(' ' + q) >= 0 ? 2 : 3;
+    if (keys.indexOf(p.exact) >= 0) return 0;
+    if (keys.indexOf(p.start) >= 0) return 1;
+    return keys.indexOf(p.word) >= 0 ? 2 : 3;
   }
 
   // The first `limit` matches by rank, each rank in index order (kind, weight, name), and the number of all.
   function search(index, query, limit) {
-    var q = fold(query), buckets = [[], [], [], [], []], total = 0, entries = index.entries, words = q.split(' ');
-    for (var i = 0; q && i < entries.length; i++) {
-      var r = rank(entries[i].keys, q, words);
+    var q = fold(query), p = prepare(q), buckets = [[], [], [], [], []], total = 0, keys = index.keys, firsts = index.firsts;
+    var entries = index.entries, seen = [], i, j, r;
+    if (q && p.words) {
+      // Several words may span city names: make partnerships' keys, once.
+      for (i = 0; i < keys.length; i++) {
+        if (keys[i] !== null) continue;
+        for (r = '|', j = 0; j < entries[i].members.length; j++) r += (j ? ' ' : '') + firsts[entries[i].members[j]];
+        keys[i] = r + '|';
+      }
+    } else if (q) {
+      // One word is inside one city's name: 1 starts it, 2 starts a word of it, 4 is inside.
+      for (i = 0; i < firsts.length; i++) {
+        var at = firsts[i].indexOf(q);
+        seen.push(at < 0 ? 0 : at === 0 ? 1 : firsts[i].indexOf(p.word) >= 0 ? 2 : 4);
+      }
+    }
+    for (i = 0; q && i < keys.length; i++) {
+      if (keys[i] !== null) r = rank(keys[i], p);
+      else {
+        var members = entries[i].members;
+        for (r = -1, j = 0; j < members.length; j++) {
+          var flag = seen[members[j]], here = flag === 1 ? (j ? 2 : 1) : flag === 2 ? 2 : flag === 4 ? 3 : -1;
+          if (here >= 0 && (r < 0 || here < r)) r = here;
+        }
+      }
       if (r >= 0 && ++total && buckets[r].length < limit) buckets[r].push(entries[i]);
     }
     return { query: q, total: total, results: [].concat.apply([], buckets).slice(0, limit) };
   }
 
-  function nameOf(entry) {
-    return entry.members ? entry.members.map(function (c) { return c.name; }).join(' – ') : entry.name;
+  function nameOf(index, entry) {
+    return entry.name !== null ? entry.name : entry.members.map(function (c) { return index.entries[c].name; }).join(' – ');
   }
 
+  // A partnership named by its cities has their slugs, sorted and joined, unless the index gives one.
   function urlOf(index, entry, root, portable) {
-    return root + index.templates[entry.kind].split('$').join(entry.id) + (portable ? 'index.html' : '');
+    var id = entry.id || entry.members.map(function (c) { return index.entries[c].id.split('/')[1]; }).sort().join('-');
+    return root + index.templates[entry.kind].split('$').join(id) + (portable ? 'index.html' : '');
   }
 
   function say(index, key, name, n) {
+    if (!name) return index.labels[key] || '';
     try { n = n.toLocaleString(index.lang); } catch (e) { /* unknown language tag: plain digits */ }
     return (index.labels[key] || '').split('{' + name + '}').join(n);
   }
@@ -105,7 +143,7 @@
       var found = search(index, query, limit);
       list.textContent = '';
       found.results.forEach(function (entry) {
-        var item = element('li', '', 'search-' + KINDS[entry.kind]), link = element('a', nameOf(entry));
+        var item = element('li', '', 'search-' + KINDS[entry.kind]), link = element('a', nameOf(index, entry));
         link.href = urlOf(index, entry, root, portable);
         item.append(link, ' ', element('span', say(index, 'search_kind_' + KINDS[entry.kind]), 'search-kind'));
         if (entry.context) item.append(' ', element('span', entry.context, 'search-context'));
@@ -137,7 +175,7 @@
     show(query, false);
   }
 
-  var api = { fold: fold, load: load, rank: rank, search: search, nameOf: nameOf, urlOf: urlOf, status: status };
+  var api = { fold: fold, load: load, prepare: prepare, rank: rank, search: search, nameOf: nameOf, urlOf: urlOf, status: status };
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
   if (typeof document !== 'undefined') {
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();

@@ -104,15 +104,26 @@ public struct Linker: Sendable {
                             "same-city-twice", at: partnership.cities[0].location, "the same city is listed twice in this partnership",
                             fix: "list each city once; aliases such as Üsküp and Skopje are the same city"))
                 }
-                // Two files with the same cities and model are one partnership recorded twice, unless their
-                // establishment dates tell two agreements apart (a twinning renewed years after the first one ended).
+                // Two files with the same cities and model are one partnership recorded twice when nothing tells them
+                // apart; different establishment dates, statuses or areas may be two agreements (a twinning renewed after the
+                // first one ended), so those are only a warning.
                 let key = ids.map(\.description).sorted().joined(separator: "+") + "@" + partnership.model.value
-                if let other = seen[key], other.established == nil || partnership.established == nil || other.established == partnership.established {
+                if let other = seen[key] {
+                    // An unknown date tells nothing apart.
+                    let datesAgree = other.established == nil || partnership.established == nil || other.established == partnership.established
+                    let same = datesAgree && other.status == partnership.status
+                        && Set(other.areas.map(\.value)) == Set(partnership.areas.map(\.value))
                     for (here, there) in [(partnership, other), (other, partnership)] {
                         log.append(
-                            .error(
-                                "duplicate-partnership", at: here.source, "the same partnership (same cities and model) is also in \(there.source.file)",
-                                fix: "keep one of the two files and delete the other"))
+                            same
+                                ? .error(
+                                    "duplicate-partnership", at: here.source,
+                                    "the same partnership (same cities and model) is also in \(there.source.file)",
+                                    fix: "keep one of the two files and delete the other")
+                                : .warning(
+                                    "possible-duplicate-partnership", at: here.source,
+                                    "\(there.source.file) has the same cities and model, with another date, status or areas",
+                                    fix: "if both describe one partnership, merge them into one file; if they are two agreements, give each its date"))
                     }
                 } else {
                     seen[key] = partnership
@@ -249,6 +260,8 @@ public struct Linker: Sendable {
             }
         }
 
+        try log.throwIfErrors()
+        // Said only of a site without errors, where it is the one thing left to know.
         if content.config.baseURL == nil {
             log.append(
                 .warning(
@@ -256,7 +269,6 @@ public struct Linker: Sendable {
                     "without base_url the feed, sitemap.xml, robots.txt, canonical links and structured data are not written",
                     fix: "add the site's address to site.yml, such as 'base_url: https://example.org/rehber/'"))
         }
-        try log.throwIfErrors()
         site.warnings = log.warnings
         return site
     }

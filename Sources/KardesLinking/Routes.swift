@@ -13,6 +13,7 @@ public enum Route {
     public static let regions = "regions/"
     public static let stats = "stats/"
     public static let map = "map/"
+    public static let search = "search/"
 
     public static func partnership(_ id: Partnership.ID) -> String { "partnerships/\(id.slug)/" }
     public static func city(_ id: City.ID) -> String { "cities/\(id.country.pathComponent)/\(id.slug)/" }

@@ -368,6 +368,18 @@ extension RenderContext {
             sources: sources(of: ids).union(region.cities.compactMap { site.cities[$0]?.source?.file }))
     }
 
+    // MARK: - Search
+
+    func searchPage() -> RenderedFile {
+        page(
+            route: Route.search, kind: "search", template: "search", title: text("search"),
+            content: { paths in
+                SearchPageView(
+                    citiesURL: paths.to(Route.cities), indexScript: paths.file(prefix + SearchIndex.fileName), pageScript: paths.file("search.js"))
+            },
+            sources: SearchIndex.sources(of: site).union(["templates/search.js"]))
+    }
+
     // MARK: - Statistics
 
     func statistics() -> RenderedFile {

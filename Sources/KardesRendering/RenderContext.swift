@@ -73,6 +73,7 @@ struct RenderContext: Sendable {
         case .notFound: return notFound()
         case .stats: return statistics()
         case .map: return mapPage()
+        case .search: return searchPage()
         }
     }
 
@@ -98,6 +99,7 @@ struct RenderContext: Sendable {
             footerPages: site.pages.map { LinkView(title: $0.title, url: paths.to(Route.page($0.slug))) },
             canonical: kind == "404" ? nil : site.config.baseURL.map { $0 + prefix + route + (fileName == "index.html" ? "" : fileName) },
             feed: site.config.baseURL == nil ? nil : paths.file(prefix + "feed.xml"),
+            searchURL: paths.to(Route.search), languageRoot: paths.root.isEmpty && prefix.isEmpty ? "./" : paths.root + prefix, portable: portable,
             structuredData: site.config.baseURL == nil ? nil : structuredData,
             languages: site.config.languages.count < 2 || kind == "404" ? [] : site.config.languages.enumerated().map { index, code in
                 LanguageLink(

@@ -25,13 +25,13 @@ public struct Renderer: Sendable {
     enum Job: Sendable {
         case home, partnerships, partnership(Partnership.ID), cities, city(City.ID), countries, country(CountryCode)
         case models, model(CooperationModel), networks, network(Network), areas, area(String), years, year(Int)
-        case regions, region(Region), page(Page), notFound, stats, map
+        case regions, region(Region), page(Page), notFound, stats, map, search
     }
 
     /// Renders every page of `site`, in parallel, sorted by path.
     /// - Parameter progress: called with (pages done, pages in all) as batches finish, for a progress bar.
     public func render(_ site: LinkedSite, progress: @Sendable (Int, Int) -> Void = { _, _ in }) async -> RenderedSite {
-        var jobs: [Job] = [.home, .partnerships, .cities, .countries, .models, .networks, .areas, .years, .regions, .stats, .map]
+        var jobs: [Job] = [.home, .partnerships, .cities, .countries, .models, .networks, .areas, .years, .regions, .stats, .map, .search]
         jobs += site.partnershipOrder.map(Job.partnership)
         jobs += site.cityOrder.map(Job.city)
         jobs += site.countryOrder.map(Job.country)
@@ -58,6 +58,8 @@ public struct Renderer: Sendable {
             }
             return all
         }
+        // The search index of this language, read by search.js.
+        files.append(SearchIndex.build(from: site, strings: theme.strings(for: language)).file(prefix: prefix, sources: SearchIndex.sources(of: site)))
         // Each city's partners as JSON, next to its page.
         for id in site.cityOrder {
             files.append(

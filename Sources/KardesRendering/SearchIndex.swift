@@ -12,16 +12,13 @@ import KardesModel
 ///
 /// ```swift
 /// let index = SearchIndex.build(from: site, strings: theme.strings(for: site.language))
-/// files.append(index.file(prefix: prefix))   // `search-index.js` at the language's root
+/// files.append(index.file(prefix: prefix, sources: SearchIndex.sources(of: site)))  // `search-index.js`, `en/search-index.js`
 /// ```
 /// `docs/search.md` describes the script's format and the markup `search.js` expects.
 public struct SearchIndex: Sendable, Hashable {
     /// What an entry leads to, in the order results of equal match quality are shown.
     public enum Kind: Int, Sendable, Hashable, CaseIterable, Comparable {
         case city, country, model, network, partnership
-
-        /// The key of the entry kind's array in the script, and of its label (`search_kind_city`).
-        var name: String { ["city", "country", "model", "network", "partnership"][rawValue] }
 
         public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
     }
@@ -56,9 +53,6 @@ public struct SearchIndex: Sendable, Hashable {
 
     /// The file name of the index script, written at the root of each language (`search-index.js`, `en/search-index.js`).
     public static let fileName = "search-index.js"
-
-    /// The most results the page lists; the live region says how many more there are.
-    public static let resultLimit = 50
 
     // MARK: - Building
 
@@ -148,12 +142,12 @@ public struct SearchIndex: Sendable, Hashable {
     /// Folded names, not the language's collation, decide, so the order depends on nothing but the names.
     private static func ordered(_ items: [(entry: Entry, order: Int)]) -> [Entry] {
         // Sorting indexes, not entries, keeps a sort of 100,000 cheap.
-        items.indices.sorted { a, b in
-            let x = items[a], y = items[b]
-            if x.entry.weight != y.entry.weight { return x.entry.weight > y.entry.weight }
-            if x.order != y.order { return x.order < y.order }
-            if x.entry.keys[0] != y.entry.keys[0] { return x.entry.keys[0] < y.entry.keys[0] }
-            return (x.entry.name, x.entry.id) < (y.entry.name, y.entry.id)
+        let weights = items.map(\.entry.weight), orders = items.map(\.order), names = items.map { $0.entry.keys[0] }
+        return items.indices.sorted { a, b in
+            if weights[a] != weights[b] { return weights[a] > weights[b] }
+            if orders[a] != orders[b] { return orders[a] < orders[b] }
+            if names[a] != names[b] { return names[a] < names[b] }
+            return (items[a].entry.name, items[a].entry.id) < (items[b].entry.name, items[b].entry.id)
         }.map { items[$0].entry }
     }
 
@@ -271,7 +265,24 @@ public struct SearchIndex: Sendable, Hashable {
         ]
     }
 
-    /// The content of `search-index.js`: one statement, `window.KARDES_SEARCH={…};`, compact and deterministic.
+    /// The content of `search-index.js`: one statement, `window.KARDES_SEARCH=JSON.parse('…');` with `json()` as the
+    /// string (browsers parse a large JSON string faster than the same object literal).
+    public func javaScript() -> String {
+        var out = "window.KARDES_SEARCH=JSON.parse('"
+        let text = json()
+        out.reserveCapacity(text.utf8.count + 64)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "'": out += "\\'"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "');\n"
+        return out
+    }
+
+    /// The index as compact, deterministic JSON, safe inside a `<script>` element (no `<`, no raw line breaks).
     ///
     /// The object holds `v` (format version 1), `lang`, `t` (labels), `u` (route templates by kind: city, country,
     /// model, network, partnership) and one array per kind, in result order:
@@ -284,8 +295,8 @@ public struct SearchIndex: Sendable, Hashable {
     ///   with another slug) or `[slug, title, key]`.
     ///
     /// `keys` is one string, the folded keys joined by `|`, the folded name first.
-    public func javaScript() -> String {
-        var out = "window.KARDES_SEARCH={\"v\":1,\"lang\":"
+    public func json() -> String {
+        var out = "{\"v\":1,\"lang\":"
         out.reserveCapacity(entries.count * 24)
         Self.appendJSON(language, to: &out)
         out += ",\"t\":{"
@@ -348,7 +359,7 @@ public struct SearchIndex: Sendable, Hashable {
             }
             out += "]"
         }
-        out += "]};\n"
+        out += "]}"
         return out
     }
 

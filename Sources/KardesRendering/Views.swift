@@ -52,6 +52,11 @@ struct MetaView: ViewModel {
     let canonical: String?
     /// The Atom feed of this language, when `base_url` is set.
     let feed: String?
+    /// The search page, for the search form on every page.
+    let searchURL: String
+    /// The path from this page to its language's root (`../../`), which search.js needs to build result links.
+    let languageRoot: String
+    let portable: Bool
     /// schema.org JSON-LD for the page (city pages, with `base_url`).
     let structuredData: String?
     /// This page in each site language, when there are several.
@@ -71,6 +76,9 @@ struct MetaView: ViewModel {
         case "browse": browse
         case "canonical": canonical
         case "feed": feed
+        case "searchURL": searchURL
+        case "languageRoot": languageRoot
+        case "portable": portable
         case "structuredData": structuredData
         case "languages": languages
         case "hasLanguages": !languages.isEmpty
@@ -649,6 +657,22 @@ struct ListView: ViewModel {
         case "hasList": !list.items.isEmpty
         case "listCount": list.items.count
         case "hasLinks": !links.isEmpty
+        default: nil
+        }
+    }
+}
+
+struct SearchPageView: ViewModel {
+    let citiesURL: String
+    /// search-index.js of this language, and search.js at the output root.
+    let indexScript: String
+    let pageScript: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "citiesURL": citiesURL
+        case "indexScript": indexScript
+        case "pageScript": pageScript
         default: nil
         }
     }

@@ -110,10 +110,8 @@ struct BuiltSiteTests {
     func baseURLFiles() async throws {
         let site = try await built()
         #expect(site.files["404.html"] != nil)
-        withKnownIssue("SPEC lists /feed.xml, /sitemap.xml and /robots.txt for sites with base_url; the renderer writes none of them") {
-            #expect(site.files["feed.xml"] != nil)
-            #expect(site.files["sitemap.xml"] != nil)
-            #expect(site.files["robots.txt"] != nil)
-        }
+        #expect(site.files["feed.xml"] != nil)
+        #expect(site.files["sitemap.xml"] != nil)
+        #expect(site.files["robots.txt"] != nil)
     }
 }

@@ -16,7 +16,7 @@ let sisterCity = ("content/models/sister-city.md", file("---", "title: Kardeş k
 ///
 /// Every file must parse without errors: these tests are about linking, not loading.
 func content(_ files: [(String, String)], languages: [String] = ["tr"], sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> LoadedContent {
-    var loaded = LoadedContent(config: SiteConfig(title: "Test", languages: languages))
+    var loaded = LoadedContent(config: SiteConfig(title: "Test", baseURL: "https://example.org/", languages: languages))
     for (path, text) in files {
         let parts = path.split(separator: "/").map(String.init)
         func entry<T>(_ parsed: Parsed<T>) throws -> T {
