@@ -57,13 +57,19 @@ public struct ContentChecker: Sendable {
                         let pair = [a, b].sorted()
                         guard !reported.contains(pair), Self.likelySame(site.cities[a], site.cities[b]) else { continue }
                         reported.insert(pair)
-                        let here = firstMention[pair[1]] ?? SourceLocation(file: "content")
-                        let there = firstMention[pair[0]].map { " (\($0))" } ?? ""
+                        // Point at the spelling without a city file, and suggest the alias in the file that exists.
+                        let withFile = pair.first { site.cities[$0]?.source != nil }
+                        let other = withFile.map { file in pair.first { $0 != file }! } ?? pair[1]
+                        let kept = withFile ?? pair[0]
+                        let here = firstMention[other] ?? SourceLocation(file: "content")
+                        let there = firstMention[kept].map { " (\($0))" } ?? ""
                         found.append(
                             .warning(
                                 "likely-duplicate-city", at: here,
-                                "'\(site.name(of: pair[1]))' and '\(site.name(of: pair[0]))'\(there) look like one city written two ways",
-                                fix: "use one spelling, or add the other as an alias in content/cities/\(pair[0]).md"))
+                                "'\(site.name(of: other))' and '\(site.name(of: kept))'\(there) look like one city written two ways",
+                                fix: withFile != nil
+                                    ? "use one spelling, or add '\(site.name(of: other))' to the aliases in content/cities/\(kept).md"
+                                    : "use one spelling, or create content/cities/\(kept).md with the other as an alias"))
                     }
                 }
             }
@@ -81,8 +87,16 @@ public struct ContentChecker: Sendable {
         if keyA == keyB { return true }
         guard a.source == nil || b.source == nil, !isNonLatin(a.name), !isNonLatin(b.name) else { return false }
         guard Suggestion.editDistance(keyA, keyB) == 1 else { return false }
-        // Not a substitution of one letter for another: Changzhou and Hangzhou are two cities.
-        return keyA.count != keyB.count || keyA.sorted() == keyB.sorted()
+        // Two neighbours swapped is a typo.
+        if keyA.count == keyB.count { return keyA.sorted() == keyB.sorted() }
+        // One letter more is a likely second spelling only when it doubles its neighbour (Manila, Manilla) or is the
+        // e that writes an umlaut (Koeln, Köln); otherwise it is usually another city (Hangzhou, Changzhou).
+        let (long, short) = keyA.count > keyB.count ? (Array(keyA), Array(keyB)) : (Array(keyB), Array(keyA))
+        guard let index = long.indices.first(where: { $0 >= short.count || long[$0] != short[$0] }) else { return false }
+        let extra = long[index]
+        if index > 0, long[index - 1] == extra { return true }
+        if index + 1 < long.count, long[index + 1] == extra { return true }
+        return extra == "e" && index > 0 && "aou".contains(long[index - 1])
     }
 
     static func isNonLatin(_ name: String) -> Bool {
@@ -102,7 +116,7 @@ public struct ContentChecker: Sendable {
                 let point = city.coordinates!
                 let asWritten = distance(point.latitude, point.longitude, centre)
                 let swapped = distance(point.longitude, point.latitude, centre)
-                if asWritten > 20, swapped * 4 < asWritten, abs(point.longitude) <= 90, let source = city.source {
+                if asWritten > 8, swapped * 3 < asWritten, abs(point.longitude) <= 90, let source = city.source {
                     found.append(
                         .warning(
                             "swapped-coordinates", at: source,
@@ -127,7 +141,7 @@ public struct ContentChecker: Sendable {
                 guard let date, today.isSurelyBefore(date), partnership.status != .proposed else { continue }
                 found.append(
                     .warning(
-                        "date-in-future", at: partnership.source, "'\(key): \(date)' is in the future",
+                        "date-in-future", at: partnership.location(of: key), "'\(key): \(date)' is in the future",
                         fix: "correct the date, or mark a planned partnership with 'status: proposed'"))
             }
         }
@@ -146,14 +160,14 @@ public struct ContentChecker: Sendable {
             for (key, url) in urls where !isAbsolute(url) {
                 found.append(
                     .error(
-                        "bad-link", at: partnership.source, "'\(url)' in '\(key)' is not an absolute http(s) URL",
+                        "bad-link", at: partnership.location(of: key), "'\(url)' in '\(key)' is not an absolute http(s) URL",
                         fix: "write the whole address, starting with https://"))
             }
         }
         for city in content.cities {
-            if let website = city.website, !isAbsolute(website), let source = city.source {
+            if let website = city.website, !isAbsolute(website), city.source != nil {
                 found.append(
-                    .error("bad-link", at: source, "the website '\(website)' is not an absolute http(s) URL", fix: "write the whole address, starting with https://"))
+                    .error("bad-link", at: city.location(of: "website"), "the website '\(website)' is not an absolute http(s) URL", fix: "write the whole address, starting with https://"))
             }
         }
         return found
@@ -179,8 +193,8 @@ public struct ContentChecker: Sendable {
                 found.append(
                     .warning(
                         "paperwork-\(item.key.replacingOccurrencesOfUnderscore())", at: partnership.model.location,
-                        "\(problem) for this sister-city relation (\(item.basis))",
-                        fix: "\(fix); switch the checklist off with 'legal_checklist: false' in site.yml"))
+                        "\(problem) for this sister-city relation",
+                        fix: "\(item.basis) asks for it: \(fix); switch the checklist off with 'legal_checklist: false' in site.yml"))
             }
         }
         return found

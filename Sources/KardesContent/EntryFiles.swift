@@ -155,7 +155,7 @@ public enum PartnershipFile {
                 return Partnership.Activity(date: date, kind: kind, title: title, link: fm.string(in: mapping, "link", of: "activities"))
             }
             let sources: [Partnership.Source] = fm.sourceList()
-            let partnership = Partnership(
+            var partnership = Partnership(
                 id: Partnership.ID(slugOf(path)), cities: cities, model: model ?? Located("", at: fm.start), established: established,
                 status: status, ended: ended, title: fm.text("title"), areas: fm.strings("areas", example: "[culture, economy]"),
                 purpose: fm.text("purpose"),
@@ -165,6 +165,7 @@ public enum PartnershipFile {
                 association: fm.text("association"), contacts: contacts, activities: activities.sorted { $0.date < $1.date },
                 links: fm.strings("links", example: "[https://…]").map(\.value), sources: sources, draft: fm.bool("draft") ?? false,
                 body: body(), source: SourceLocation(file: path))
+            partnership.fieldLocations = fm.valueLocations
             return partnership
         }
     }
@@ -236,10 +237,12 @@ public enum CityFile {
             let region = fm.text("region"), kind = fm.enumValue("kind", City.Kind.self)
             let population = fm.int("population", example: "520000"), website = fm.url("website"), wikidata = fm.text("wikidata")
             guard let name else { return nil }
-            return City(
+            var city = City(
                 id: City.ID(country: country, slug: slug), name: name.value, names: names, aliases: aliases, region: region, kind: kind,
                 population: population, coordinates: coordinates, website: website, wikidata: wikidata, body: body(),
                 source: SourceLocation(file: path))
+            city.fieldLocations = fm.valueLocations
+            return city
         }
     }
 }

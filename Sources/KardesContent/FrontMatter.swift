@@ -299,6 +299,11 @@ public struct FrontMatter {
         return date(node, key: "\(key).\(field)")
     }
 
+    /// Where each key's value starts.
+    public var valueLocations: [String: SourceLocation] {
+        Dictionary(pairs.map { ($0.key, location(of: $0.value)) }) { first, _ in first }
+    }
+
     /// Warns about every key of the front matter that no reader asked for.
     public mutating func finish(known: [String]) -> [Diagnostic] {
         for pair in pairs where !used.contains(pair.key) {

@@ -38,6 +38,10 @@ public enum CSV {
     public struct Record: Sendable, Equatable {
         public let line: Int
         public let fields: [String]
+        public init(line: Int, fields: [String]) {
+            self.line = line
+            self.fields = fields
+        }
     }
 
     /// A problem in the CSV syntax itself.

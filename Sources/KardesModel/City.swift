@@ -38,6 +38,13 @@ public struct City: Hashable, Sendable {
     public let body: RichText
     /// The city file, or nil for a city known only from references.
     public let source: SourceLocation?
+    /// Where each front-matter key's value starts.
+    public var fieldLocations: [String: SourceLocation] = [:]
+
+    /// Where `key`'s value stands in the city file, or the start of the file.
+    public func location(of key: String) -> SourceLocation {
+        fieldLocations[key] ?? source ?? SourceLocation(file: "content/cities/\(id).md")
+    }
 
     public init(
         id: ID, name: String, names: [String: String] = [:], aliases: [String] = [], region: String? = nil, kind: Kind? = nil,

@@ -93,6 +93,11 @@ public struct Partnership: Hashable, Sendable {
     public let body: RichText
     /// The start of the file.
     public let source: SourceLocation
+    /// Where each front-matter key's value starts, for problems found after loading.
+    public var fieldLocations: [String: SourceLocation] = [:]
+
+    /// Where `key`'s value stands in the file, or the start of the file.
+    public func location(of key: String) -> SourceLocation { fieldLocations[key] ?? source }
 
     public init(
         id: ID, cities: [CityReference], model: Located<String>, established: PartialDate?, status: Status, ended: PartialDate?,

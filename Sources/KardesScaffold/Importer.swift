@@ -18,6 +18,8 @@ public struct Importer: Sendable {
         public var diagnostics: [Diagnostic] = []
         /// Files written (or that would be), relative to the site root.
         public var written: [String] = []
+        /// How many rows had errors.
+        public var badRows = 0
         /// Rows left alone because their partnership exists, with the existing file.
         public var existing: [(row: Int, file: String)] = []
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -51,10 +53,11 @@ public struct Importer: Sendable {
                     fix: "quote fields that contain the separator, and double a quote inside a quoted field (\"\")"))
             return report
         }
-        guard let header = records.first else {
+        guard let first = records.first else {
             error("csv-empty", 1, 1, "the file holds no rows", "export the table with a header row: \(PartnershipTable.columns.joined(separator: ","))")
             return report
         }
+        let header = CSV.Record(line: 1, fields: first.fields)
         var index: [String: Int] = [:]
         for (position, name) in header.fields.enumerated() {
             let column = name.trimmingCharacters(in: .whitespaces).lowercased()
@@ -78,7 +81,9 @@ public struct Importer: Sendable {
         var entries: [Entry] = []
         var badRows = 0
         var slugsInFile: [String: Int] = [:]
-        for record in records.dropFirst() {
+        for (number, read) in records.enumerated().dropFirst() {
+            // Rows are counted as a spreadsheet counts them (the header is row 1), whatever line breaks cells hold.
+            let record = CSV.Record(line: number + 1, fields: read.fields)
             let before = report.diagnostics.count
             if let entry = check(record, index: index, models: models, file: file, report: &report) {
                 if let file = known.slugs[entry.slug] ?? known.keys[entry.key] {
@@ -92,6 +97,7 @@ public struct Importer: Sendable {
             }
             if report.diagnostics[before...].contains(where: { $0.severity == .error }) { badRows += 1 }
         }
+        report.badRows = badRows
         if badRows > 0 && !skipBadRows { return report }
 
         var files: [(String, String)] = entries.map { ("content/partnerships/\($0.slug).md", $0.text) }
@@ -144,7 +150,9 @@ public struct Importer: Sendable {
             fail("too-few-cities", "cities", "a partnership needs two or more cities, found \(names.count)", "list the cities as \"İstanbul, TR | Houston, US\"")
         }
         if !coordinateCells.isEmpty && coordinateCells.count != names.count {
-            fail("bad-coordinates", "coordinates", "\(coordinateCells.count) coordinates for \(names.count) cities", "give one 'latitude,longitude' (or '-') per city, in the order of the cities")
+            fail(
+                "bad-coordinates", "coordinates", "\(coordinateCells.count) coordinate pair\(coordinateCells.count == 1 ? "" : "s") for \(names.count) cities",
+                "give one 'latitude,longitude' (or '-') per city, in the order of the cities")
         }
         for (position, name) in names.enumerated() {
             let reference = CityReference(name, at: at("cities"))
@@ -179,7 +187,7 @@ public struct Importer: Sendable {
         }
         for column in ["established", "ended", "council_decision_date", "ministry_approval_date"] where !value(column).isEmpty {
             if PartialDate(parsing: value(column)) == nil {
-                fail("invalid-date", column, "invalid date '\(value(column))' in '\(column)'", "write dates as YYYY, YYYY-MM or YYYY-MM-DD")
+                fail("invalid-date", column, "invalid date '\(value(column))' for '\(column)'", "write dates as YYYY, YYYY-MM or YYYY-MM-DD")
             }
         }
         let status = value("status")

@@ -38,6 +38,7 @@ public struct Scaffold: Sendable {
     /// - Throws: `Failure` with the same words as a build for a bad city reference, an unknown country or model,
     ///   an invalid date or status; and when a partnership file of that name exists anywhere below partnerships/.
     public func newPartnership(_ request: PartnershipRequest) throws(Failure) -> String {
+        try requireSite()
         let arguments = SourceLocation(file: "command line")
         guard request.cities.count >= 2 else {
             throw Failure(problem: "a partnership needs two or more cities, found \(request.cities.count)", fix: "name every city: kardes new partnership \"İstanbul, TR\" \"Houston, US\" --model sister-city")
@@ -48,7 +49,13 @@ public struct Scaffold: Sendable {
             if let problem = reference.diagnostic() { throw Failure(problem: problem.problem, fix: problem.fix) }
             switch reference.parse() {
             case .success(.name(let name, _)): slugs.append(Slug.make(from: name))
-            case .success(.id(let id)): slugs.append(id.slug)
+            case .success(.id(let id)):
+                guard FileManager.default.fileExists(atPath: root.appendingPathComponent("content/cities/\(id).md").path) else {
+                    throw Failure(
+                        problem: "no city '\(id)': content/cities/\(id).md does not exist",
+                        fix: "refer to the city by name, as \"Name, \(id.country)\", or create it first with kardes new city")
+                }
+                slugs.append(id.slug)
             case .failure: break
             }
         }
@@ -110,6 +117,7 @@ public struct Scaffold: Sendable {
     /// Writes `content/cities/<cc>/<slug>.md` for a reference `"Name, CC"`.
     /// - Throws: `Failure` for a bad reference or country, or when the file exists.
     public func newCity(_ text: String) throws(Failure) -> String {
+        try requireSite()
         let reference = CityReference(text, at: SourceLocation(file: "command line"))
         if let problem = reference.diagnostic() { throw Failure(problem: problem.problem, fix: problem.fix) }
         guard case .success(.name(let name, let country)) = reference.parse() else {
@@ -131,7 +139,8 @@ public struct Scaffold: Sendable {
         name: "\(name.replacingOccurrences(of: "\"", with: "\\\""))"
         # names: { en: "…", tr: "…" }      # the city's name in other languages
         # aliases: ["…"]                   # other names that mean this city (historic, local)
-        \(country.code == "TR" ? "# region: \"…\"                     # the province (il)\n# kind: district                   # metropolitan | district | provincial-centre | town | other" : "# region: \"…\"                     # the region or province")
+        \(country.code == "TR" ? "# region: \"…\"                     # the province (il)" : "# region: \"…\"                     # the region or province")
+        # kind: town                       # metropolitan | district | provincial-centre | town | other
         # population: 0
         # coordinates: [41.01, 28.97]      # latitude, longitude
         # website: https://…
@@ -245,11 +254,26 @@ public struct Scaffold: Sendable {
 
     // MARK: - Files
 
-    /// The slugs of `content/models/*.md`.
+    /// Fails unless `root` holds a `content/` folder, so nothing is written into a folder that is not a site.
+    func requireSite() throws(Failure) {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent("content").path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw Failure(
+                problem: "no content folder in \(root.path)",
+                fix: "run kardes in a site folder (one holding content/), pass --source DIR, or start a site with 'kardes init'")
+        }
+    }
+
+    /// The slugs of `content/models/*.md`, in the models' `order` as a build lists them.
     func modelSlugs() -> [String] {
         let folder = root.appendingPathComponent("content/models")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }.sorted()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
+        let models = names.map { name -> (Int, String) in
+            let path = "content/models/\(name)"
+            let text = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path).flatMap { String(data: $0, encoding: .utf8) } ?? ""
+            return (ModelFile.parse(text, path: path).entry?.order ?? 0, String(name.dropLast(3)))
+        }
+        return models.sorted { $0 < $1 }.map(\.1)
     }
 
     /// A file with this name anywhere below `folder`, relative to the site root.

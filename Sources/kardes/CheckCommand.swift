@@ -40,7 +40,12 @@ struct CheckCommand: AsyncParsableCommand {
         do {
             diagnostics = try await check(request, today: today)
         } catch {
-            report(error)
+            if format == .json, case .environment(let problem, let fix) = error {
+                // Editors and CI read JSON even when the site cannot be read at all.
+                print(Self.json([.error("environment", at: SourceLocation(file: source), problem, fix: fix)]))
+            } else {
+                report(error)
+            }
             throw ExitCode(1)
         }
         let errors = diagnostics.filter { $0.severity == .error }.count

@@ -42,14 +42,15 @@ struct ImportCommand: ParsableCommand {
         }
         let errors = report.diagnostics.filter { $0.severity == .error }.count
         if errors > 0 && !skipBadRows {
-            FileHandle.standardError.write(Data("kardes import: \(errors) error\(errors == 1 ? "" : "s"); nothing was imported\n".utf8))
+            let what = report.written.isEmpty ? "nothing was imported" : "only these were written before the error: \(report.written.joined(separator: ", "))"
+            FileHandle.standardError.write(Data("kardes import: \(errors) error\(errors == 1 ? "" : "s"); \(what)\n".utf8))
             throw ExitCode(1)
         }
         let verb = dryRun ? "would write" : "wrote"
         for path in report.written { print("\(verb) \(path)") }
         print(
             "kardes import: \(verb) \(report.written.count) file\(report.written.count == 1 ? "" : "s"), \(report.existing.count) existing left alone"
-                + (errors > 0 ? ", \(errors) bad row\(errors == 1 ? "" : "s") skipped" : ""))
+                + (report.badRows > 0 ? ", \(report.badRows) bad row\(report.badRows == 1 ? "" : "s") skipped" : ""))
         if errors > 0 { throw ExitCode(1) }
     }
 }

@@ -165,11 +165,8 @@ struct ImportTests {
         sheet.rows[5]["model"] = "sister-cty"
         let report = Importer(root: site).run(sheet.data(), file: csvName, dryRun: false, skipBadRows: false)
         #expect(report.diagnostics.count == 1)
-        // Row 1 is the header, so data row 5 (0-based) is row 7; the file line is 9, two lines later.
-        withKnownIssue("Importer reports the file line where the record starts, not the row: docs/data.md says 'row 1 is the header', and a spreadsheet shows rows") {
-            #expect(report.diagnostics.first?.location.line == 7)
-        }
-        #expect(report.diagnostics.first?.location.line == 9)
+        // Row 1 is the header, so data row 5 (0-based) is row 7, though its file line is 9, two lines later.
+        #expect(report.diagnostics.first?.location.line == 7)
     }
 
     @Test("with skipBadRows the good rows are written and the bad one is reported and left out")
