@@ -59,6 +59,18 @@ public struct Linker: Sendable {
             }
         }
 
+        // Every city some reference names by name, so a cc/slug reference can be judged against all of them
+        // whatever the order of the files.
+        let allReferences = content.partnerships.flatMap(\.cities) + content.networks.flatMap { $0.members + [$0.seat].compactMap { $0 } }
+            + [content.config.owner].compactMap { $0 } + content.partnerships.flatMap { $0.contacts.compactMap(\.city) }
+        var namedIDs = Set(cities.keys.map(\.description))
+        for reference in allReferences {
+            if case .success(.name(let name, let country)) = reference.parse() {
+                let key = "\(country.pathComponent)/\(Slug.make(from: name))"
+                namedIDs.insert(nameIndex[key]?.description ?? key)
+            }
+        }
+
         // MARK: Resolve every reference; cities without a file are made from their references.
         var spellings: [City.ID: [String: Int]] = [:]
         func resolve(_ reference: CityReference) -> City.ID? {
@@ -79,12 +91,28 @@ public struct Linker: Sendable {
             case .success(.id(let id)):
                 if let found = nameIndex[id.description] { return found }
                 if spellings[id] != nil { return id }
-                let known = cities.keys.map(\.description) + spellings.keys.map(\.description)
+                if namedIDs.contains(id.description) {
+                    // Another reference names this city; that name wins over the address.
+                    spellings[id, default: [:]][Self.name(fromSlug: id.slug), default: 0] += 0
+                    return id
+                }
+                let known = namedIDs.sorted()
+                // A near miss of a known city is a typo; otherwise the city gets its page from the reference alone,
+                // named after its address until a file or a reference by name says better.
+                if Suggestion.closest(to: id.description, in: known) != nil {
+                    log.append(
+                        .error(
+                            "unknown-city", at: reference.location, "no city '\(id)'\(Suggestion.didYouMean(id.description, in: known))",
+                            fix: "create content/cities/\(id).md, or refer to the city by name: \"Name, \(id.country)\""))
+                    return nil
+                }
                 log.append(
-                    .error(
-                        "unknown-city", at: reference.location, "no city '\(id)'\(Suggestion.didYouMean(id.description, in: known))",
-                        fix: "create content/cities/\(id).md, or refer to the city by name: \"Name, \(id.country)\""))
-                return nil
+                    .warning(
+                        "city-named-by-address", at: reference.location,
+                        "no city file for '\(id)', so the city is named after its address",
+                        fix: "create content/cities/\(id).md with its name, or refer to the city by name: \"Name, \(id.country)\""))
+                spellings[id, default: [:]][Self.name(fromSlug: id.slug), default: 0] += 0
+                return id
             case .failure:
                 return nil  // Reported while loading.
             }
@@ -271,6 +299,13 @@ public struct Linker: Sendable {
         }
         site.warnings = log.warnings
         return site
+    }
+}
+
+extension Linker {
+    /// A name made from an address when nothing better is known: `ho-chi-minh-city` → `Ho Chi Minh City`.
+    static func name(fromSlug slug: String) -> String {
+        slug.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
     }
 }
 

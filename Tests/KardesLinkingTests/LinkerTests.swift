@@ -80,6 +80,27 @@ struct CityIdentityTests {
         ])
     }
 
+    @Test("a cc/slug reference to no city and near none gets a page named after its address, with a warning")
+    func cityNamedByAddress() throws {
+        let site = try link(try content([sisterCity, ("content/partnerships/a.md", twinning("us/new-york", "Üsküdar, TR"))]))
+        #expect(site.cities[city("us/new-york")]?.name == "New York")
+        #expect(site.warnings.map(\.description).contains("""
+            content/partnerships/a.md:2:10: warning: no city file for 'us/new-york', so the city is named after its address
+                fix: create content/cities/us/new-york.md with its name, or refer to the city by name: "Name, US"
+            """))
+    }
+
+    @Test("a reference by name names a city that another reference gave only by address")
+    func nameBeatsAddress() throws {
+        let site = try link(
+            try content([
+                sisterCity, ("content/partnerships/a.md", twinning("us/new-york", "Üsküdar, TR")),
+                ("content/partnerships/b.md", twinning("New York, US", "Bursa, TR")),
+            ]))
+        #expect(site.cities[city("us/new-york")]?.name == "New York")
+        #expect(site.partnerships(of: city("us/new-york")).count == 2)
+    }
+
     @Test("a city file's own name beats another city's alias")
     func fileNameBeatsAlias() throws {
         let site = try link(
@@ -274,11 +295,11 @@ struct ReferenceErrorTests {
         let diagnostics = linkErrors(
             try content([
                 sisterCity, ("content/partnerships/b.md", file("---", "cities: [\"İstanbul, TR\", \"Houston, US\"]", "model: sister", "---", "[x](page:nothing)")),
-                ("content/partnerships/a.md", twinning("İstanbul, TR", "tr/nowhere")),
+                ("content/partnerships/a.md", twinning("Houston, US", "tr/istanbull")),
             ]))
         #expect(
             diagnostics.map { "\($0.location):\($0.severity)" } == [
-                "content/partnerships/a.md:2:26:error", "content/partnerships/b.md:3:8:error", "content/partnerships/b.md:5:1:error",
+                "content/partnerships/a.md:2:25:error", "content/partnerships/b.md:3:8:error", "content/partnerships/b.md:5:1:error",
             ])
     }
 }
