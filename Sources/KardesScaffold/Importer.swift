@@ -133,7 +133,8 @@ public struct Importer: Sendable {
         let row = record.line
         func value(_ column: String) -> String {
             guard let position = index[column], position < record.fields.count else { return "" }
-            return record.fields[position].trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = record.fields[position].trimmingCharacters(in: .whitespacesAndNewlines)
+            return column.hasSuffix("date") || column == "established" || column == "ended" ? Self.isoDate(text) : text
         }
         func at(_ column: String) -> SourceLocation { SourceLocation(file: file, line: row, column: (index[column] ?? 0) + 1) }
         var ok = true
@@ -167,7 +168,7 @@ public struct Importer: Sendable {
             }
             var coordinates: Coordinates?
             if position < coordinateCells.count, coordinateCells[position] != "-" {
-                let parts = coordinateCells[position].split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+                let parts = Self.coordinates(coordinateCells[position])
                 if parts.count == 2, (-90...90).contains(parts[0]), (-180...180).contains(parts[1]) {
                     coordinates = Coordinates(latitude: parts[0], longitude: parts[1])
                 } else {
@@ -234,6 +235,28 @@ public struct Importer: Sendable {
         lines += ["---", ""]
         let key = cities.map { "\($0.country.pathComponent)/\(Slug.make(from: $0.name))" }.sorted().joined(separator: "+") + "@" + model
         return Entry(row: row, slug: slug, text: lines.joined(separator: "\n"), key: key, cities: cities)
+    }
+
+    /// A date as spreadsheets in Turkish and other European locales write it (`11.10.2002`, `11/10/2002`, day first)
+    /// in the ISO form kardes uses (`2002-10-11`); other text as it is.
+    static func isoDate(_ text: String) -> String {
+        let parts = text.split(whereSeparator: { $0 == "." || $0 == "/" })
+        guard parts.count == 3, parts[2].count == 4, parts[0].count <= 2, parts[1].count <= 2,
+            let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2])
+        else { return text }
+        return String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    /// `41.01,28.97`, also with decimal commas (`41,01,28,97`) or a space or semicolon between the two numbers.
+    static func coordinates(_ text: String) -> [Double] {
+        let pieces = text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == " " }).map(String.init)
+        let numbers: [String]
+        switch pieces.count {
+        case 2: numbers = pieces
+        case 4: numbers = ["\(pieces[0]).\(pieces[1])", "\(pieces[2]).\(pieces[3])"]
+        default: return []
+        }
+        return numbers.compactMap { Double($0.replacingOccurrences(of: ",", with: ".")) }
     }
 
     /// The partnerships and city files a site has: file names, and cities + model of each.

@@ -121,7 +121,7 @@ struct ImportTests {
         sheet.rows[41]["status"] = "actve"
         sheet.rows[120]["cities"] = "Üsküdar, TR"
         sheet.rows[120]["coordinates"] = nil
-        sheet.rows[121]["coordinates"] = "29.02 41.02 | -"
+        sheet.rows[121]["coordinates"] = "kuzey,doğu | -"
         sheet.rows[200]["agreement"] = "twining"
         sheet.rows[250]["model"] = ""
         sheet.rows[299]["slug"] = "Kardeş 299"
@@ -233,7 +233,7 @@ struct ImportTests {
         let site = try emptySite()
         defer { remove(site.deletingLastPathComponent()) }
         var sheet = Spreadsheet(count: 20)
-        sheet.rows[7]["established"] = "07.10.2002"
+        sheet.rows[7]["established"] = "07.13.2002"
         let before = try files(below: site)
         let report = Importer(root: site).run(sheet.data(), file: csvName, dryRun: true, skipBadRows: true)
         #expect(report.diagnostics.map(position) == ["\(csvName):9:\(Spreadsheet.column("established")) error invalid-date"])
@@ -371,5 +371,18 @@ struct RoundTripTests {
         let secondOutput = second.deletingLastPathComponent().appendingPathComponent("public")
         try await buildSite(second, into: secondOutput)
         #expect(read("data/partnerships.csv", in: secondOutput) == exported)
+    }
+
+    @Test("day-first dates and decimal-comma coordinates from Turkish spreadsheets are read and written in ISO form")
+    func turkishSpreadsheetValues() throws {
+        let site = try emptySite()
+        defer { remove(site.deletingLastPathComponent()) }
+        let csv = "\u{FEFF}cities;model;established;coordinates\r\n\"Üsküdar, TR | Köln, DE\";sister-city;11.10.2002;\"41,03,29,02 | 50,94 6,96\"\r\n"
+        let report = Importer(root: site).run(Data(csv.utf8), file: "tablo.csv", dryRun: false, skipBadRows: false)
+        #expect(report.diagnostics.isEmpty)
+        let entry = try String(contentsOf: site.appendingPathComponent("content/partnerships/uskudar-koln.md"), encoding: .utf8)
+        #expect(entry.contains("established: 2002-10-11\n"))
+        let koln = try String(contentsOf: site.appendingPathComponent("content/cities/de/koln.md"), encoding: .utf8)
+        #expect(koln.contains("coordinates: [50.94, 6.96]"))
     }
 }
