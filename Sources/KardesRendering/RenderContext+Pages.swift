@@ -421,7 +421,12 @@ extension RenderContext {
         }
         return page(
             route: Route.stats, kind: "stats", template: "stats", title: text("stats"),
-            content: { _ in StatsView(summary: text("stats_summary"), concentration: concentration, charts: charts) },
+            content: { paths in
+                StatsView(
+                    summary: text("stats_summary"), concentration: concentration, charts: charts,
+                    dataJSON: paths.file("data/partnerships.json"), dataCSV: paths.file("data/partnerships.csv"),
+                    dataGeoJSON: paths.file("data/cities.geojson"))
+            },
             sources: Set(site.partnerships.values.map(\.source.file)).union(site.cities.values.compactMap { $0.source?.file })
                 .union(site.models.map(\.source.file)))
     }

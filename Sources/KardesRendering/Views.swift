@@ -740,6 +740,10 @@ struct StatsView: ViewModel {
     let summary: String
     let concentration: String?
     let charts: [ChartView]
+    /// The open data files, relative to the page.
+    let dataJSON: String
+    let dataCSV: String
+    let dataGeoJSON: String
 
     func child(named name: String) -> Any? {
         switch name {
@@ -747,6 +751,9 @@ struct StatsView: ViewModel {
         case "concentration": concentration
         case "hasConcentration": concentration != nil
         case "charts": charts
+        case "dataJSON": dataJSON
+        case "dataCSV": dataCSV
+        case "dataGeoJSON": dataGeoJSON
         default: nil
         }
     }
