@@ -10,6 +10,8 @@ public struct Theme: Sendable {
     public let files: [String: String]
     let library: MustacheLibrary
     let strings: [String: [String: String]]
+    /// The templates every page may include (the layout and partials), worked out once: each page lists them.
+    let sharedTemplates: Set<String>
 
     /// The default theme as embedded in the binary.
     public static var defaultFiles: [String: String] { embeddedTheme }
@@ -56,6 +58,9 @@ public struct Theme: Sendable {
         self.files = files
         self.library = library
         self.strings = strings
+        self.sharedTemplates = Set(
+            files.keys.filter { $0.hasSuffix(".mustache") && !Self.pageTemplates.contains(String($0.dropLast(".mustache".count))) }
+                .map { "templates/\($0)" })
     }
 
     /// A template parser error in words, with what to do.
@@ -84,12 +89,10 @@ public struct Theme: Sendable {
         (strings["en"] ?? [:]).merging(strings[language] ?? [:]) { $1 }
     }
 
-    /// The templates every page may include: the layout and partials (anything that is not a page kind's own template).
-    var sharedTemplates: Set<String> {
-        let pageTemplates: Set<String> = ["home", "partnerships", "partnership", "cities", "city", "countries", "country", "list", "page", "404"]
-        return Set(files.keys.filter { $0.hasSuffix(".mustache") && !pageTemplates.contains(String($0.dropLast(".mustache".count))) }
-            .map { "templates/\($0)" })
-    }
+    /// The templates a page kind renders with directly; every other template is a layout or partial any page may use.
+    static let pageTemplates: Set<String> = [
+        "home", "partnerships", "partnership", "cities", "city", "countries", "country", "list", "page", "404", "map", "stats", "search",
+    ]
 
     /// Static files copied to the output as they are (the stylesheet).
     public var assets: [(path: String, contents: String)] {
