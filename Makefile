@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test deps build release install check-html clean
+.PHONY: site test deps build release install check-html clean bench
 PREFIX ?= /usr/local
 
 # libcmark-dev is the one system library kardes needs; install it when pkg-config cannot find it.
@@ -29,5 +29,12 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+# Benchmarks against Hugo and the floor (see docs/performance.md): N = 1,000 and 10,000 by default;
+# BENCH_ARGS="--sizes 100000 --runs 3" for the large corpus. Installs hugo and cmark when missing.
+bench: release
+	@command -v hugo >/dev/null && command -v cmark >/dev/null || { \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq hugo cmark; }
+	python3 Benchmarks/bench $(BENCH_ARGS)
+
 clean:
-	rm -rf .build public
+	rm -rf .build .build-bench public

@@ -16,14 +16,31 @@ public struct BuildRequest: Sendable {
     public var portable: Bool?
     /// The year against which "no activity for N years" is judged.
     public var referenceYear: Int
+    /// Where the state of the last build is kept, so that a build with nothing changed finishes at once; `nil` builds
+    /// everything every time. `kardes build` passes the user's cache folder (see ``defaultCacheFolder()``).
+    public var cacheFolder: URL?
+    /// Whether a build whose inputs and outputs are as the last build left them skips rendering (with a
+    /// ``cacheFolder``); `false` renders and compares every file, and still keeps the state for the next build.
+    public var skipsWhenUnchanged = true
 
-    public init(source: URL, output: URL? = nil, includeDrafts: Bool = false, portable: Bool? = nil, referenceYear: Int) {
+    public init(
+        source: URL, output: URL? = nil, includeDrafts: Bool = false, portable: Bool? = nil, referenceYear: Int, cacheFolder: URL? = nil
+    ) {
         self.source = source
         self.output = output ?? source.appendingPathComponent("public")
         self.includeDrafts = includeDrafts
         self.portable = portable
         self.referenceYear = referenceYear
+        self.cacheFolder = cacheFolder
     }
+}
+
+/// `$XDG_CACHE_HOME/kardes`, or `~/.cache/kardes`: where `kardes build` keeps what it needs to skip a build with
+/// nothing to do. Deleting it is always safe.
+public func defaultCacheFolder() -> URL {
+    let environment = ProcessInfo.processInfo.environment
+    if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") { return URL(fileURLWithPath: cache).appendingPathComponent("kardes") }
+    return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/kardes")
 }
 
 /// What a build did.
@@ -32,8 +49,10 @@ public struct BuildReport: Sendable {
     public let files: Int
     public let write: PublicWriter.Report
     public let warnings: [Diagnostic]
-    /// The stage reached, for progress display.
+    /// The languages the site was built in.
     public let languages: [String]
+    /// Whether nothing had changed since the last build, so nothing was read beyond file times or written.
+    public var upToDate = false
 }
 
 /// The stages a build goes through, reported to a progress display.
@@ -49,10 +68,28 @@ public struct BuildProgress: Sendable {
 /// Runs load → link → render → write. The only place that knows the order of the stages.
 public func build(_ request: BuildRequest, progress: @Sendable (BuildProgress) -> Void = { _ in }) async throws(BuildFailure) -> BuildReport {
     progress(BuildProgress(stage: .loading, done: 0, total: 0))
+    let stateFile = request.cacheFolder.map { BuildState.location(for: request, cacheFolder: $0) }
+    let inputs = stateFile.map { _ in BuildState.inputs(of: request) }
+    if request.skipsWhenUnchanged, let stateFile, let inputs, let state = BuildState.load(from: stateFile), state.inputs == inputs, state.outputsIntact(in: request.output) {
+        var write = PublicWriter.Report()
+        write.unchanged = state.files
+        var report = BuildReport(pagesByKind: state.pagesByKind, files: state.files, write: write, warnings: state.warnings, languages: state.languages)
+        report.upToDate = true
+        return report
+    }
     let loaded = try await ContentLoader(root: request.source, includeDrafts: request.includeDrafts).loadCollecting()
     let rendered = try await render(loaded, request: request, progress: progress)
     progress(BuildProgress(stage: .writing, done: 0, total: 0))
+    // Forgotten before writing: a build cut off while writing must not pass for a finished one.
+    if let stateFile { try? FileManager.default.removeItem(at: stateFile) }
     let report = try await PublicWriter(output: request.output).write(rendered.site)
+    if let stateFile, let inputs {
+        let paths = rendered.site.files.map(\.path)
+        BuildState(
+            inputs: inputs, outputs: BuildState.outputs(paths, in: request.output), pagesByKind: rendered.site.countsByKind, files: paths.count,
+            warnings: rendered.warnings, languages: loaded.config.languages
+        ).save(to: stateFile)
+    }
     return BuildReport(
         pagesByKind: rendered.site.countsByKind, files: rendered.site.files.count, write: report, warnings: rendered.warnings,
         languages: loaded.config.languages)

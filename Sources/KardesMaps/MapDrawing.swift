@@ -172,7 +172,7 @@ public struct MapDrawing: Sendable {
         if showsGraticule {
             var lines = PathWriter(step: 10, quantum: Self.quantum(scale))
             for line in Graticule.lines(centralMeridian: viewport.centralMeridian) { lines.addLines(frame.clip(line: line.map(frame.point))) }
-            if !lines.d.isEmpty {
+            if !lines.isEmpty {
                 out += "<path class=\"graticule\" fill=\"none\" stroke=\"#c9dbe8\" stroke-width=\"\(SVGText.number(0.5 * scale))\" d=\"\(lines.d)\"/>"
             }
         }
@@ -193,7 +193,7 @@ public struct MapDrawing: Sendable {
         let step = 1  // only repeated points: thinning by distance would differ between the two sides of a border
         var writer = PathWriter(step: step, quantum: Self.quantum(scale))
         func flush() {
-            if case .some(let code) = current, !writer.d.isEmpty { paths.append((code, writer.d)) }
+            if case .some(let code) = current, !writer.isEmpty { paths.append((code, writer.d)) }
             writer = PathWriter(step: step, quantum: Self.quantum(scale))
         }
         for ring in viewport.outlineRings(minimumLevel: minimumLevel) where ring.bounds.intersects(frame.cullBounds) {
@@ -238,7 +238,7 @@ public struct MapDrawing: Sendable {
                     writer.addLines(frame.clip(line: piece.map(frame.point)))
                 }
             }
-            guard !writer.d.isEmpty else { continue }
+            guard !writer.isEmpty else { continue }
             let stroke = key.color.isEmpty ? "" : " stroke=\"\(key.color)\""
             let classes = key.cssClass.isEmpty ? "arc" : "arc \(key.cssClass)"
             out += "<path class=\"\(SVGText.attribute(classes))\"\(stroke) d=\"\(writer.d)\"/>"
@@ -385,15 +385,26 @@ struct Frame {
 
 /// Builds compact SVG path data: absolute start, then relative moves, coordinates rounded to multiples of
 /// `quantum` tenths, and points closer than `step` tenths to the last kept one dropped (they would not show).
+///
+/// The path is collected as UTF-8 bytes: a city page's land layer has thousands of numbers, and appending them to a
+/// `String` one by one was a tenth of a whole build.
 struct PathWriter {
     let step: Int
     let quantum: Int
-    private(set) var d = ""
+    private var bytes: [UInt8] = []
+    /// Reused between rings, so thinning allocates once per writer.
+    private var kept: [(Int, Int)] = []
 
     init(step: Int, quantum: Int = 1) {
         self.step = max(step, 1)
         self.quantum = max(quantum, 1)
     }
+
+    /// The path data written so far.
+    var d: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Whether nothing has been written.
+    var isEmpty: Bool { bytes.isEmpty }
 
     private func rounded(_ value: Double) -> Int {
         let tenths = SVGText.toTenths(value)
@@ -404,26 +415,31 @@ struct PathWriter {
     }
 
     mutating func addRing(_ points: [(Double, Double)]) {
-        var kept = thin(points, keepLast: false)
+        thin(points, keepLast: false)
         while kept.count > 1, let first = kept.first, let last = kept.last, first == last { kept.removeLast() }
         guard kept.count >= 3 else { return }
-        let xs = kept.map(\.0), ys = kept.map(\.1)
+        var minX = Int.max, maxX = Int.min, minY = Int.max, maxY = Int.min
+        for (x, y) in kept {
+            minX = min(minX, x)
+            maxX = max(maxX, x)
+            minY = min(minY, y)
+            maxY = max(maxY, y)
+        }
         // Too small to see at this scale (under about a unit across).
-        let spanX = (xs.max() ?? 0) - (xs.min() ?? 0), spanY = (ys.max() ?? 0) - (ys.min() ?? 0)
-        guard spanX >= 8 || spanY >= 8 else { return }
-        write(kept)
-        d += "z"
+        guard maxX - minX >= 8 || maxY - minY >= 8 else { return }
+        write()
+        bytes.append(UInt8(ascii: "z"))
     }
 
     mutating func addLines(_ lines: [[(Double, Double)]]) {
         for line in lines {
-            let kept = thin(line, keepLast: true)
-            if kept.count >= 2 { write(kept) }
+            thin(line, keepLast: true)
+            if kept.count >= 2 { write() }
         }
     }
 
-    private func thin(_ points: [(Double, Double)], keepLast: Bool) -> [(Int, Int)] {
-        var kept: [(Int, Int)] = []
+    private mutating func thin(_ points: [(Double, Double)], keepLast: Bool) {
+        kept.removeAll(keepingCapacity: true)
         for (index, point) in points.enumerated() {
             let p = (rounded(point.0), rounded(point.1))
             if let last = kept.last {
@@ -433,20 +449,24 @@ struct PathWriter {
                 kept.append(p)
             }
         }
-        return kept
     }
 
-    private mutating func write(_ points: [(Int, Int)]) {
-        guard let first = points.first else { return }
-        d += "M" + SVGText.tenths(first.0) + " " + SVGText.tenths(first.1) + "l"
+    private mutating func write() {
+        guard let first = kept.first else { return }
+        bytes.append(UInt8(ascii: "M"))
+        SVGText.appendTenths(first.0, to: &bytes)
+        bytes.append(UInt8(ascii: " "))
+        SVGText.appendTenths(first.1, to: &bytes)
+        bytes.append(UInt8(ascii: "l"))
         var previous = first
         var afterCommand = true
-        for point in points.dropFirst() {
-            let dx = SVGText.tenths(point.0 - previous.0), dy = SVGText.tenths(point.1 - previous.1)
-            if !afterCommand && !dx.hasPrefix("-") { d += " " }
-            d += dx
-            if !dy.hasPrefix("-") { d += " " }
-            d += dy
+        for point in kept.dropFirst() {
+            let dx = point.0 - previous.0, dy = point.1 - previous.1
+            // A minus sign separates numbers by itself; otherwise a space does.
+            if !afterCommand && dx >= 0 { bytes.append(UInt8(ascii: " ")) }
+            SVGText.appendTenths(dx, to: &bytes)
+            if dy >= 0 { bytes.append(UInt8(ascii: " ")) }
+            SVGText.appendTenths(dy, to: &bytes)
             afterCommand = false
             previous = point
         }

@@ -1,4 +1,5 @@
 import KardesModel
+import Synchronization
 
 /// The part of the Equal Earth plane a map shows; the drawing scales it to a `viewBox` 1000 units wide.
 ///
@@ -133,8 +134,14 @@ public struct MapViewport: Hashable, Sendable {
     /// with the cut edges following the curved edge of the map.
     ///
     /// - Parameter minimumLevel: points below this importance level are left out (see ``WorldOutline/Ring/levels``).
-    func outlineRings(minimumLevel: UInt8) -> [(countryCode: String?, points: [ProjectedPoint], bounds: ProjectedBounds)] {
-        var result: [(countryCode: String?, points: [ProjectedPoint], bounds: ProjectedBounds)] = []
+    func outlineRings(minimumLevel: UInt8) -> [OutlineRing] {
+        OutlineCache.shared.rings(centralMeridian: centralMeridian, minimumLevel: minimumLevel) {
+            Self.computeOutlineRings(centralMeridian: centralMeridian, minimumLevel: minimumLevel)
+        }
+    }
+
+    static func computeOutlineRings(centralMeridian: Double, minimumLevel: UInt8) -> [OutlineRing] {
+        var result: [OutlineRing] = []
         for ring in WorldOutline.rings {
             if centralMeridian == 0 {
                 let points = minimumLevel == 0 ? ring.projected : zip(ring.projected, ring.levels).filter { $0.1 >= minimumLevel }.map(\.0)
@@ -197,5 +204,29 @@ public struct MapViewport: Hashable, Sendable {
             previous = point
         }
         return dense
+    }
+}
+
+/// A ring of the world outline in a turned globe's plane.
+typealias OutlineRing = (countryCode: String?, points: [ProjectedPoint], bounds: ProjectedBounds)
+
+/// The world outline per central meridian and level of detail, worked out once per process: thousands of small maps
+/// share a few dozen of them (meridians are multiples of 5°), and projecting the outline again for each map was most
+/// of a city page's cost. The outline is fixed data, so a result never goes stale.
+final class OutlineCache: Sendable {
+    static let shared = OutlineCache()
+    private struct Key: Hashable {
+        let centralMeridian: Double
+        let minimumLevel: UInt8
+    }
+    private let rings = Mutex<[Key: [OutlineRing]]>([:])
+
+    func rings(centralMeridian: Double, minimumLevel: UInt8, compute: () -> [OutlineRing]) -> [OutlineRing] {
+        let key = Key(centralMeridian: centralMeridian, minimumLevel: minimumLevel)
+        if let cached = rings.withLock({ $0[key] }) { return cached }
+        // Worked out outside the lock, so other pages go on drawing; two threads may both compute the same entry once.
+        let computed = compute()
+        rings.withLock { $0[key] = computed }
+        return computed
     }
 }

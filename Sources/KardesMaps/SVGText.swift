@@ -42,6 +42,34 @@ enum SVGText {
         return text
     }
 
+    /// Appends `value` (in tenths) as ``tenths(_:)`` writes it, without making a string.
+    static func appendTenths(_ value: Int, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        let magnitude = value.magnitude
+        let whole = magnitude / 10, fraction = magnitude % 10
+        if whole == 0 {
+            bytes.append(UInt8(ascii: "0"))
+        } else {
+            // Digits of the whole part, most significant first.
+            var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            var count = 0
+            var rest = whole
+            withUnsafeMutableBytes(of: &digits) { buffer in
+                while rest > 0 {
+                    buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                    count += 1
+                }
+                for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+            }
+        }
+        if fraction != 0 {
+            bytes.append(UInt8(ascii: "."))
+            bytes.append(UInt8(ascii: "0") + UInt8(fraction))
+        }
+    }
+
     /// `value` rounded to one decimal and written as by ``tenths(_:)``.
     static func number(_ value: Double) -> String {
         tenths(toTenths(value))

@@ -114,13 +114,7 @@ public struct PublicWriter: Sendable {
         let path = output.appendingPathComponent(file.path).path
         if isUnchanged(path, file.contents) { return false }
         let folder = (path as NSString).deletingLastPathComponent
-        if access(folder, F_OK) != 0 {
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            } catch {
-                throw WriteError(path: folder, reason: error.localizedDescription)
-            }
-        }
+        if access(folder, F_OK) != 0, let reason = makeFolder(folder) { throw WriteError(path: folder, reason: reason) }
         let temporary = folder + "/.kardes-\(getpid())-" + (path as NSString).lastPathComponent
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
@@ -140,6 +134,20 @@ public struct PublicWriter: Sendable {
             throw WriteError(path: path, reason: reason)
         }
         return true
+    }
+
+    /// Creates `folder` and any missing parents with `mkdir`, as `mkdir -p` does; the reason when it cannot.
+    ///
+    /// Most pages sit in a folder of their own, and Foundation's `createDirectory` costs several system calls and
+    /// path conversions per folder; this is one `mkdir` when the parent exists.
+    static func makeFolder(_ folder: String) -> String? {
+        if mkdir(folder, 0o755) == 0 || errno == EEXIST { return nil }
+        guard errno == ENOENT else { return String(cString: strerror(errno)) }
+        let parent = (folder as NSString).deletingLastPathComponent
+        guard !parent.isEmpty, parent != folder else { return String(cString: strerror(ENOENT)) }
+        if let reason = makeFolder(parent) { return reason }
+        if mkdir(folder, 0o755) == 0 || errno == EEXIST { return nil }
+        return String(cString: strerror(errno))
     }
 
     /// Whether the file at `path` holds exactly `contents` (sizes are compared before any byte is read).

@@ -60,11 +60,15 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(name: .long, help: "Render every page even when nothing changed since the last build.")
+    var force = false
+
     func run() async throws {
         let sourceURL = URL(fileURLWithPath: source)
-        let request = BuildRequest(
+        var request = BuildRequest(
             source: sourceURL, output: output.map { URL(fileURLWithPath: $0) }, includeDrafts: drafts, portable: portable ? true : nil,
-            referenceYear: Calendar(identifier: .gregorian).component(.year, from: Date()))
+            referenceYear: Calendar(identifier: .gregorian).component(.year, from: Date()), cacheFolder: defaultCacheFolder())
+        request.skipsWhenUnchanged = !force
         let started = Date()
         let terminal = isatty(STDERR_FILENO) == 1 && !quiet
         // KARDES_TIMING=1 prints when each stage starts, for profiling.
@@ -82,7 +86,10 @@ struct BuildCommand: AsyncParsableCommand {
             }
             if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             printDiagnostics(report.warnings, quiet: quiet)
-            if !quiet {
+            if !quiet && report.upToDate {
+                let seconds = Date().timeIntervalSince(started)
+                print("kardes: \(report.files) files up to date, nothing changed since the last build (\(String(format: "%.2f", seconds)) s) → \(request.output.path)")
+            } else if !quiet {
                 let seconds = Date().timeIntervalSince(started)
                 let kinds = report.pagesByKind.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
                 print(

@@ -1,0 +1,159 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import KardesModel
+import KardesOutput
+
+/// What the last build of a site read and wrote, kept outside the output folder so that a build with nothing to do
+/// can tell at once: same inputs, same kardes, same options, and every file it wrote still as it left it.
+///
+/// Inputs are judged like `make` judges them, by each file's size, modification and change times and inode, not by
+/// its bytes: reading 10,000 files to hash them costs more than the whole answer is worth, and an editor's save, a
+/// `git checkout` or a `touch` all change a file's change time. The state is removed before a build starts writing,
+/// so an interrupted build is never taken for a finished one.
+struct BuildState: Codable, Equatable, Sendable {
+    /// Hash of the inputs' stamps, the kardes executable and the request.
+    var inputs: String
+    /// Every file of the output folder kardes wrote, with its stamp right after writing, the manifest included.
+    var outputs: [String: FileStamp]
+    /// What the build reported, to report it again.
+    var pagesByKind: [String: Int]
+    var files: Int
+    var warnings: [Diagnostic]
+    var languages: [String]
+
+    /// Size, modification and change times and inode of a file: what changes when anything writes or replaces it.
+    struct FileStamp: Codable, Equatable, Sendable {
+        var size: Int64
+        var modified: Int64
+        var changed: Int64
+        var inode: UInt64
+
+        /// The stamp of the file at `path`, or nil when there is none.
+        init?(path: String) {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            size = Int64(info.st_size)
+            #if canImport(Darwin)
+            let (mtime, ctime) = (info.st_mtimespec, info.st_ctimespec)
+            #else
+            let (mtime, ctime) = (info.st_mtim, info.st_ctim)
+            #endif
+            modified = Int64(mtime.tv_sec) * 1_000_000_000 + Int64(mtime.tv_nsec)
+            changed = Int64(ctime.tv_sec) * 1_000_000_000 + Int64(ctime.tv_nsec)
+            inode = UInt64(info.st_ino)
+        }
+    }
+
+    /// The file the state of a build into `output` is kept in: below the user's cache folder, named after the output
+    /// folder's absolute path, so two sites never share one.
+    static func location(for request: BuildRequest, cacheFolder: URL) -> URL {
+        let output = request.output.standardizedFileURL.path
+        return cacheFolder.appendingPathComponent("builds").appendingPathComponent(Fingerprint.hex(of: Array(output.utf8)) + ".json")
+    }
+
+    /// The hash of everything a build reads: every file below `content/` and `templates/` (by stamp), the running
+    /// executable and the request's options.
+    static func inputs(of request: BuildRequest) -> String {
+        var fingerprint = Fingerprint()
+        fingerprint.add("kardes-build-state 1")
+        fingerprint.add("source \(request.source.standardizedFileURL.path)")
+        fingerprint.add("output \(request.output.standardizedFileURL.path)")
+        fingerprint.add("drafts \(request.includeDrafts) portable \(String(describing: request.portable)) year \(request.referenceYear)")
+        // A rebuilt kardes may render differently, so it invalidates the state.
+        if let executable = Bundle.main.executablePath, let stamp = FileStamp(path: executable) {
+            fingerprint.add("executable \(executable) \(stamp.size) \(stamp.modified) \(stamp.inode)")
+        }
+        for folder in ["content", "templates"] {
+            let root = request.source.appendingPathComponent(folder).standardizedFileURL.path
+            for (path, stamp) in Self.walk(root, relative: folder) {
+                fingerprint.add("\(path) \(stamp.size) \(stamp.modified) \(stamp.changed) \(stamp.inode)")
+            }
+        }
+        return fingerprint.hex
+    }
+
+    /// Every file below `root` with its stamp, sorted by path; folders are listed too, as a file added or removed
+    /// changes its folder's times.
+    static func walk(_ root: String, relative: String) -> [(String, FileStamp)] {
+        var result: [(String, FileStamp)] = []
+        guard let folderStamp = FileStamp(path: root) else { return [] }
+        result.append((relative + "/", folderStamp))
+        guard let directory = opendir(root) else { return result }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        closedir(directory)
+        for name in names.sorted() {
+            let path = root + "/" + name
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                result += walk(path, relative: relative + "/" + name)
+            } else if let stamp = FileStamp(path: path) {
+                result.append((relative + "/" + name, stamp))
+            }
+        }
+        return result
+    }
+
+    /// The stamps of the files a build wrote into `output`, read right after writing.
+    static func outputs(_ paths: [String], in output: URL) -> [String: FileStamp] {
+        let root = output.standardizedFileURL.path
+        var stamps: [String: FileStamp] = [:]
+        for path in paths + [PublicWriter.manifestName] {
+            if let stamp = FileStamp(path: root + "/" + path) { stamps[path] = stamp }
+        }
+        return stamps
+    }
+
+    /// Whether every output file is still exactly as the build left it.
+    func outputsIntact(in output: URL) -> Bool {
+        let root = output.standardizedFileURL.path
+        return outputs.allSatisfy { FileStamp(path: root + "/" + $0.key) == $0.value }
+    }
+
+    /// The state kept at `url`, if any and readable.
+    static func load(from url: URL) -> BuildState? {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        return try? JSONDecoder().decode(BuildState.self, from: data)
+    }
+
+    /// Keeps the state at `url`; a state that cannot be saved only costs the next build its shortcut.
+    func save(to url: URL) {
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        guard let data = try? JSONEncoder().encode(self) else { return }
+        try? data.write(to: url, options: .atomic)
+    }
+}
+
+/// A 64-bit FNV-1a hash: stable across runs and machines, unlike `Hasher`, which is seeded per process.
+struct Fingerprint {
+    private var state: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ line: String) {
+        for byte in line.utf8 { mix(byte) }
+        mix(0x0A)
+    }
+
+    private mutating func mix(_ byte: UInt8) {
+        state ^= UInt64(byte)
+        state = state &* 0x0000_0100_0000_01B3
+    }
+
+    var hex: String {
+        let digits = String(state, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    static func hex(of bytes: [UInt8]) -> String {
+        var fingerprint = Fingerprint()
+        for byte in bytes { fingerprint.mix(byte) }
+        return fingerprint.hex
+    }
+}
