@@ -14,10 +14,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .target(name: "KardesModel", swiftSettings: strict),
+        .target(name: "KardesMustache", swiftSettings: strict),
+
         .target(name: "KardesMaps", dependencies: ["KardesModel"], swiftSettings: strict),
         .target(name: "KardesMarkdown", dependencies: ["CCmark", "KardesModel"], swiftSettings: strict),
         .target(
@@ -30,7 +33,7 @@ let package = Package(
         .target(
             name: "KardesRendering",
             dependencies: [
-                "KardesModel", "KardesContent", "KardesLinking", "KardesMaps", .product(name: "Mustache", package: "swift-mustache"),
+                "KardesModel", "KardesContent", "KardesLinking", "KardesMaps", "KardesMustache",
             ],
             swiftSettings: strict,
             plugins: ["EmbedTheme"]),
@@ -41,16 +44,35 @@ let package = Package(
             name: "KardesBuild",
             dependencies: ["KardesModel", "KardesContent", "KardesLinking", "KardesRendering", "KardesOutput", "KardesCheck"],
             swiftSettings: strict),
+        .target(
+            name: "KardesPreview", dependencies: ["KardesBuild", "KardesModel", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: strict),
         .executableTarget(
             name: "kardes",
-            dependencies: ["KardesBuild", "KardesScaffold", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["KardesBuild", "KardesScaffold", "KardesPreview", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
         .testTarget(name: "KardesModelTests", dependencies: ["KardesModel"], swiftSettings: strict),
+        .testTarget(
+            name: "KardesMustacheTests",
+            dependencies: ["KardesMustache", .product(name: "Mustache", package: "swift-mustache")], exclude: ["Spec"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "KardesPreviewTests",
+            dependencies: [
+                "KardesPreview", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strict),
         .testTarget(name: "KardesMapsTests", dependencies: ["KardesMaps"], swiftSettings: strict),
         .testTarget(name: "KardesMarkdownTests", dependencies: ["KardesMarkdown"], swiftSettings: strict),
         .testTarget(name: "KardesContentTests", dependencies: ["KardesContent"], swiftSettings: strict),
         .testTarget(name: "KardesLinkingTests", dependencies: ["KardesLinking", "KardesContent"], swiftSettings: strict),
-        .testTarget(name: "KardesRenderingTests", dependencies: ["KardesRendering", "KardesLinking", "KardesContent"], swiftSettings: strict),
+        .testTarget(
+            name: "KardesRenderingTests",
+            dependencies: [
+                "KardesRendering", "KardesLinking", "KardesContent", "KardesMustache", .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: strict),
         .testTarget(name: "KardesCheckTests", dependencies: ["KardesCheck", "KardesContent", "KardesLinking"], swiftSettings: strict),
         .testTarget(name: "KardesScaffoldTests", dependencies: ["KardesScaffold", "KardesBuild"], swiftSettings: strict),
         .testTarget(name: "KardesOutputTests", dependencies: ["KardesOutput"], swiftSettings: strict),

@@ -78,21 +78,54 @@ public func build(_ request: BuildRequest, progress: @Sendable (BuildProgress) -
         return report
     }
     let loaded = try await ContentLoader(root: request.source, includeDrafts: request.includeDrafts).loadCollecting()
-    let rendered = try await render(loaded, request: request, progress: progress)
-    progress(BuildProgress(stage: .writing, done: 0, total: 0))
+    let theme = try Theme(overrides: try themeOverrides(in: request.source))
+    let portable = request.portable ?? loaded.config.portable
+    // Every language is linked before anything is written, so content errors leave the output folder untouched.
+    var sites: [LinkedSite] = []
+    for language in loaded.config.languages {
+        progress(BuildProgress(stage: .linking, done: 0, total: 0))
+        sites.append(try Linker(language: language, referenceYear: request.referenceYear).link(loaded))
+    }
     // Forgotten before writing: a build cut off while writing must not pass for a finished one.
     if let stateFile { try? FileManager.default.removeItem(at: stateFile) }
-    let report = try await PublicWriter(output: request.output).write(rendered.site)
+    let writer = PublicWriter(output: request.output)
+    let previous = try writer.begin()
+
+    /// What is kept of a file once it is on disk: its path and kind, not its bytes.
+    struct Written: Sendable {
+        let path: String
+        let kind: String
+        let result: Result<Bool, BuildFailure>
+    }
+    // Each page is written by the task that rendered it, as soon as it is made.
+    var files: [Written] = []
+    for (index, site) in sites.enumerated() {
+        progress(BuildProgress(stage: .rendering, done: 0, total: 0))
+        let renderer = Renderer(
+            theme: theme, language: site.language, prefix: index == 0 ? "" : "\(site.language)/", portable: portable, writesRootFiles: index == 0)
+        let language = await renderer.render(site, progress: { done, total in progress(BuildProgress(stage: .rendering, done: done, total: total)) }) {
+            file in
+            Written(path: file.path, kind: file.kind, result: Result { () throws(BuildFailure) -> Bool in try writer.write(file) })
+        }
+        // In path order within each language, as a RenderedSite lists them: the sitemap lists pages in this order.
+        files += language.sorted { $0.path < $1.path }
+    }
+    for file in siteRootFiles(pages: files.map(\.path), config: loaded.config) {
+        files.append(Written(path: file.path, kind: file.kind, result: Result { () throws(BuildFailure) -> Bool in try writer.write(file) }))
+    }
+    progress(BuildProgress(stage: .writing, done: 0, total: 0))
+    for file in files.sorted(by: { $0.path < $1.path }) { _ = try file.result.get() }
+    let paths = files.map(\.path)
+    let report = try writer.finish(previous: previous, paths: paths, written: files.filter { (try? $0.result.get()) == true }.map(\.path))
+    let pagesByKind = files.reduce(into: [String: Int]()) { $0[$1.kind, default: 0] += 1 }
+    let warnings = sites.first?.warnings ?? []
     if let stateFile, let inputs {
-        let paths = rendered.site.files.map(\.path)
         BuildState(
-            inputs: inputs, outputs: BuildState.outputs(paths, in: request.output), pagesByKind: rendered.site.countsByKind, files: paths.count,
-            warnings: rendered.warnings, languages: loaded.config.languages
+            inputs: inputs, outputs: BuildState.outputs(paths, in: request.output), pagesByKind: pagesByKind, files: paths.count,
+            warnings: warnings, languages: loaded.config.languages
         ).save(to: stateFile)
     }
-    return BuildReport(
-        pagesByKind: rendered.site.countsByKind, files: rendered.site.files.count, write: report, warnings: rendered.warnings,
-        languages: loaded.config.languages)
+    return BuildReport(pagesByKind: pagesByKind, files: paths.count, write: report, warnings: warnings, languages: loaded.config.languages)
 }
 
 /// Links and renders every language of `loaded` without writing anything: what `build` and `check` share.
@@ -111,12 +144,7 @@ public func render(
         let renderer = Renderer(theme: theme, language: language, prefix: index == 0 ? "" : "\(language)/", portable: portable, writesRootFiles: index == 0)
         files += await renderer.render(linked) { done, total in progress(BuildProgress(stage: .rendering, done: done, total: total)) }.files
     }
-    // The sitemap and robots.txt cover every language, so they are made once all pages are known.
-    if let baseURL = loaded.config.baseURL {
-        let pages = files.map(\.path).filter { $0.hasSuffix(".html") && $0 != "404.html" }
-        files.append(RenderedFile(path: "sitemap.xml", contents: Array(Discovery.sitemap(pages: pages, baseURL: baseURL).utf8), sources: ["content/site.yml"], kind: "feed"))
-        files.append(RenderedFile(path: "robots.txt", contents: Array(Discovery.robots(baseURL: baseURL).utf8), sources: ["content/site.yml"], kind: "feed"))
-    }
+    files += siteRootFiles(pages: files.map(\.path), config: loaded.config)
     return (RenderedSite(files: files), warnings)
 }
 

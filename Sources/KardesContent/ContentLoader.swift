@@ -40,6 +40,13 @@ public struct ContentLoader: Sendable {
     /// could still be read, so linking can add its own problems and a build reports all of them at once.
     /// - Throws: `.environment` when `content/` is missing.
     public func loadCollecting() async throws(BuildFailure) -> LoadedContent {
+        try await parse().assembled(includeDrafts: includeDrafts)
+    }
+
+    /// Reads and parses every file, keeping each file's result, so that a later change re-reads only the files that
+    /// changed (``reparse(_:changed:)``).
+    /// - Throws: `.environment` when `content/` is missing.
+    public func parse() async throws(BuildFailure) -> ParsedContent {
         let content = root.appendingPathComponent("content")
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isFolder), isFolder.boolValue else {
@@ -47,6 +54,35 @@ public struct ContentLoader: Sendable {
                 problem: "no content folder at \(content.path)",
                 fix: "run kardes in a site folder (one holding content/), pass --source DIR, or start a site with 'kardes init'")
         }
+        let (config, configDiagnostics) = readConfig()
+        let markdown = MarkdownRenderer(unsafeHTML: config.unsafeHTML, smartPunctuation: config.smartPunctuation)
+        let files = await parseFiles(markdownFiles(in: content), markdown: markdown)
+        return ParsedContent(config: config, configDiagnostics: configDiagnostics, files: files)
+    }
+
+    /// `previous` with the files in `changed` (paths relative to the site root) read again, added or dropped.
+    ///
+    /// A change to `content/site.yml` can change how every file is rendered (Markdown options), so it reads everything.
+    /// - Throws: `.environment` when `content/` is missing.
+    public func reparse(_ previous: ParsedContent, changed: Set<String>) async throws(BuildFailure) -> ParsedContent {
+        if changed.contains("content/site.yml") { return try await parse() }
+        let content = root.appendingPathComponent("content")
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isFolder), isFolder.boolValue else { return try await parse() }
+        // Edits of files already known need no new listing; anything else (a file or folder added, removed or
+        // renamed) may hold many files, so the folder is listed again.
+        let onlyEdits = changed.allSatisfy { path in
+            previous.files[path] != nil && FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
+        }
+        let present = onlyEdits ? Set(previous.files.keys) : Set(markdownFiles(in: content))
+        var files = previous.files.filter { present.contains($0.key) }
+        let reread = present.filter { changed.contains($0) || previous.files[$0] == nil }
+        let markdown = MarkdownRenderer(unsafeHTML: previous.config.unsafeHTML, smartPunctuation: previous.config.smartPunctuation)
+        for (path, file) in await parseFiles(reread.sorted(), markdown: markdown) { files[path] = file }
+        return ParsedContent(config: previous.config, configDiagnostics: previous.configDiagnostics, files: files)
+    }
+
+    func readConfig() -> (SiteConfig, [Diagnostic]) {
         var log = DiagnosticLog()
         let sitePath = "content/site.yml"
         var config = SiteConfig(title: "kardes")
@@ -57,48 +93,19 @@ public struct ContentLoader: Sendable {
         } else if !FileManager.default.fileExists(atPath: root.appendingPathComponent(sitePath).path) {
             log.append(.error("missing-site-file", at: SourceLocation(file: sitePath), "missing site settings file", fix: "create content/site.yml with at least 'title: …'"))
         }
-        let markdown = MarkdownRenderer(unsafeHTML: config.unsafeHTML, smartPunctuation: config.smartPunctuation)
-        let paths = markdownFiles(in: content)
+        return (config, log.diagnostics)
+    }
 
-        // Parse in parallel, then sort, so entries and diagnostics come out in the same order on every run.
-        let results = await withTaskGroup(of: (String, Item, [Diagnostic]).self) { group in
+    /// Parses files in parallel; the result is keyed by path, so the order of finishing does not matter.
+    func parseFiles(_ paths: [String], markdown: MarkdownRenderer) async -> [String: ParsedContent.File] {
+        await withTaskGroup(of: (String, Item, [Diagnostic]).self) { group in
             for path in paths {
                 group.addTask { self.loadFile(path, markdown: markdown) }
             }
-            var all: [(String, Item, [Diagnostic])] = []
-            for await result in group { all.append(result) }
-            return all.sorted { $0.0 < $1.0 }
+            var all: [String: ParsedContent.File] = [:]
+            for await (path, item, diagnostics) in group { all[path] = ParsedContent.File(item: item, diagnostics: diagnostics) }
+            return all
         }
-
-        var loaded = LoadedContent(config: config)
-        var siteAreas: [Area] = []
-        var partnershipFiles: [String: String] = [:]
-        for (path, item, diagnostics) in results {
-            log.append(contentsOf: diagnostics)
-            switch item {
-            case .partnership(let partnership):
-                if let other = partnershipFiles[partnership.id.slug] {
-                    log.append(
-                        .error(
-                            "duplicate-slug", at: SourceLocation(file: path), "duplicate partnership slug '\(partnership.id.slug)': \(other) has the same file name",
-                            fix: "rename one of the two files; the file name is the partnership's address"))
-                    continue
-                }
-                partnershipFiles[partnership.id.slug] = path
-                if !partnership.draft || includeDrafts { loaded.partnerships.append(partnership) }
-            case .city(let city): loaded.cities.append(city)
-            case .model(let model): loaded.models.append(model)
-            case .network(let network): loaded.networks.append(network)
-            case .page(let page): loaded.pages.append(page)
-            case .home(let page): loaded.home = page
-            case .note(let note): loaded.countryNotes.append(note)
-            case .areas(let areas): siteAreas = areas
-            case .none: break
-            }
-        }
-        loaded.areas = AreaVocabulary.merged(siteAreas)
-        loaded.diagnostics = log.diagnostics.sorted()
-        return loaded
     }
 
     /// Every `.md` and `areas.yml` below `content/`, as paths relative to the site root, sorted.
@@ -132,7 +139,10 @@ public struct ContentLoader: Sendable {
     public static func decode(_ data: Data, path: String) -> Result<String, Diagnostic> {
         if let text = String(validating: data, as: UTF8.self) {
             // Pages are published in Unicode Normalization Form C, as HTML checkers expect, whatever the editor wrote.
-            return .success(data.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping)
+            // Text whose characters all lie below U+0300 (ASCII, Latin-1, Turkish and the other Latin letters of
+            // Latin Extended-A and -B) is already in that form: it has no combining marks and nothing that composes.
+            // In UTF-8 such text has no byte from 0xCC up, and checking that is far cheaper than normalising.
+            return .success(data.allSatisfy { $0 < 0xCC } ? text : text.precomposedStringWithCanonicalMapping)
         }
         var line = 1, column = 1, index = 0
         let bytes = [UInt8](data)

@@ -21,13 +21,53 @@ public struct PublicWriter: Sendable {
         public var written = 0
         public var unchanged = 0
         public var removed = 0
+        /// The paths written or removed, sorted: what a page showing them must reload for.
+        public var changedPaths: [String] = []
         public init() {}
     }
 
     /// Writes `site`.
     /// - Throws: `BuildFailure.environment` when the folder holds files but no manifest (kardes did not make it), or
     ///   when a file cannot be written.
-    public func write(_ site: RenderedSite) async throws(BuildFailure) -> Report {
+    /// - Parameter candidates: when given, only these paths may differ from the folder (an incremental rebuild knows
+    ///   which files it made again); every other file of `site` is taken to be on disk already and is not read.
+    public func write(_ site: RenderedSite, candidates: Set<String>? = nil) async throws(BuildFailure) -> Report {
+        let previous = try begin()
+        for file in site.files where !Self.isSafe(file.path) {
+            throw .environment(problem: "refusing to write outside the output folder: \(file.path)", fix: "report this as a bug in kardes")
+        }
+        // Files are independent: write them in batches on all cores.
+        let files = candidates.map { candidates in site.files.filter { candidates.contains($0.path) } } ?? site.files
+        let batchSize = max(64, files.count / (ProcessInfo.processInfo.activeProcessorCount * 4))
+        let writer = self
+        let results = await withTaskGroup(of: Result<[String], BuildFailure>.self) { group in
+            for start in stride(from: 0, to: files.count, by: batchSize) {
+                let batch = files[start..<min(start + batchSize, files.count)]
+                group.addTask {
+                    var written: [String] = []
+                    for file in batch {
+                        switch Result(catching: { () throws(BuildFailure) -> Bool in try writer.write(file) }) {
+                        case .success(let changed): if changed { written.append(file.path) }
+                        case .failure(let error): return .failure(error)
+                        }
+                    }
+                    return .success(written)
+                }
+            }
+            var all: [Result<[String], BuildFailure>] = []
+            for await result in group { all.append(result) }
+            return all
+        }
+        var written: [String] = []
+        for result in results { written += try result.get() }
+        return try finish(previous: previous, paths: site.files.map(\.path), written: written)
+    }
+
+    /// Checks the output folder before anything is written and creates it: what a write starts with.
+    /// - Returns: the paths the previous build wrote (from the manifest), for ``finish(previous:paths:written:)``.
+    /// - Throws: `BuildFailure.environment` when the folder holds files but no manifest (kardes did not make it), or
+    ///   cannot be created.
+    public func begin() throws(BuildFailure) -> Set<String> {
         let fileManager = FileManager.default
         let manifestURL = output.appendingPathComponent(Self.manifestName)
         var previous: Set<String> = []
@@ -38,53 +78,52 @@ public struct PublicWriter: Sendable {
                 problem: "the output folder \(output.path) is not empty and was not written by kardes",
                 fix: "choose an empty or new folder with --output, or empty this one yourself; kardes never deletes files it did not write")
         }
-        for file in site.files where !Self.isSafe(file.path) {
-            throw .environment(problem: "refusing to write outside the output folder: \(file.path)", fix: "report this as a bug in kardes")
-        }
         do {
             try fileManager.createDirectory(at: output, withIntermediateDirectories: true)
         } catch {
             throw .environment(problem: "cannot create the output folder \(output.path): \(error.localizedDescription)", fix: "check the path and its permissions")
         }
+        return previous
+    }
 
-        // Files are independent: write them in batches on all cores.
-        let files = site.files
-        let batchSize = max(64, files.count / (ProcessInfo.processInfo.activeProcessorCount * 4))
-        let output = self.output
-        let results = await withTaskGroup(of: Result<Int, WriteError>.self) { group in
-            for start in stride(from: 0, to: files.count, by: batchSize) {
-                let batch = files[start..<min(start + batchSize, files.count)]
-                group.addTask {
-                    var written = 0
-                    for file in batch {
-                        switch Result(catching: { () throws(WriteError) -> Bool in try Self.writeIfChanged(file, in: output) }) {
-                        case .success(let changed): if changed { written += 1 }
-                        case .failure(let error): return .failure(error)
-                        }
-                    }
-                    return .success(written)
-                }
-            }
-            var all: [Result<Int, WriteError>] = []
-            for await result in group { all.append(result) }
-            return all
+    /// Writes one file unless the same bytes are already there; safe to call from many tasks at once, each with
+    /// another path.
+    /// - Returns: whether the file was written.
+    /// - Throws: `BuildFailure.environment` when the path leaves the folder or the file cannot be written.
+    public func write(_ file: RenderedFile) throws(BuildFailure) -> Bool {
+        guard Self.isSafe(file.path) else {
+            throw .environment(problem: "refusing to write outside the output folder: \(file.path)", fix: "report this as a bug in kardes")
         }
+        do {
+            return try Self.writeIfChanged(file, in: output)
+        } catch {
+            throw .environment(problem: "cannot write \(error.path): \(error.reason)", fix: "check free disk space and the folder's permissions")
+        }
+    }
+
+    /// Removes what the previous build wrote and this one did not, and writes the manifest: what a write ends with.
+    /// - Parameters:
+    ///   - previous: what ``begin()`` returned.
+    ///   - paths: every file of this build.
+    ///   - written: the files that were written (their bytes changed).
+    public func finish(previous: Set<String>, paths: [String], written: [String]) throws(BuildFailure) -> Report {
+        let fileManager = FileManager.default
+        let manifestURL = output.appendingPathComponent(Self.manifestName)
         var report = Report()
-        for result in results {
-            switch result {
-            case .success(let count): report.written += count
-            case .failure(let error):
-                throw .environment(problem: "cannot write \(error.path): \(error.reason)", fix: "check free disk space and the folder's permissions")
-            }
-        }
-        report.unchanged = files.count - report.written
+        report.written = written.count
+        report.changedPaths = written
+        report.unchanged = paths.count - report.written
 
-        let current = Set(files.map(\.path))
+        let current = Set(paths)
         for stale in previous.subtracting(current).sorted() where Self.isSafe(stale) {
             let url = output.appendingPathComponent(stale)
-            if (try? fileManager.removeItem(at: url)) != nil { report.removed += 1 }
+            if (try? fileManager.removeItem(at: url)) != nil {
+                report.removed += 1
+                report.changedPaths.append(stale)
+            }
             Self.removeEmptyParents(of: url, below: output)
         }
+        report.changedPaths.sort()
         let manifest = current.sorted().joined(separator: "\n") + "\n"
         if manifest != (fileManager.contents(atPath: manifestURL.path).flatMap { String(data: $0, encoding: .utf8) }) {
             do {

@@ -22,7 +22,9 @@ extension RenderContext {
                     },
                     newest: PartnershipListView(items: rows(Array(newest), paths)))
             },
-            sources: sources(of: Array(newest)).union(site.models.map(\.source.file)).union([site.home?.source.file].compactMap { $0 }))
+            // The counts of partnerships, cities and countries change with any entry added or removed.
+            sources: sources(of: Array(newest)).union(site.models.map(\.source.file)).union([site.home?.source.file].compactMap { $0 })
+                .union(site.partnerships.values.map(\.source.file)).union(site.cities.values.compactMap { $0.source?.file }))
     }
 
     func partnershipIndex() -> RenderedFile {
@@ -138,6 +140,10 @@ extension RenderContext {
         let partnershipIDs = site.partnerships(of: id)
         var files = sources(of: partnershipIDs)
         if let file = city.source?.file { files.insert(file) }
+        // The map labels each partner city with its number of partnerships, so theirs count too.
+        for partner in Set(partnershipIDs.flatMap { site.partnershipCities[$0] ?? [] }) where partner != id {
+            for other in site.partnerships(of: partner) { if let file = site.partnerships[other]?.source.file { files.insert(file) } }
+        }
         let networkIDs = site.networksByCity[id] ?? []
         let networks = networkIDs.compactMap { nid in site.networks.first { $0.id == nid } }
         files.formUnion(networks.map(\.source.file))

@@ -11,6 +11,9 @@ struct RenderContext: Sendable {
     let portable: Bool
     let t: [String: String]
     let locale: Locale
+    /// When set, pages are not rendered: each `RenderedFile` has its path, kind and sources but no contents. That is
+    /// cheap (view models and templates are skipped), and tells an incremental rebuild which pages a change touches.
+    var sourcesOnly = false
 
     init(site: LinkedSite, theme: Theme, language: String, prefix: String, portable: Bool) {
         self.site = site
@@ -81,8 +84,9 @@ struct RenderContext: Sendable {
     func page<Content: Sendable>(
         route: String, kind: String, template: String, title: String, description: String? = nil, section: String? = nil,
         crumbs: [(String, String)] = [], content: (Paths) -> Content, sources: Set<String>, fileName: String = "index.html",
-        paths fixedPaths: Paths? = nil, structuredData: String? = nil
+        paths fixedPaths: Paths? = nil, structuredData: @autoclosure () -> String? = nil
     ) -> RenderedFile {
+        if sourcesOnly { return RenderedFile(path: prefix + route + fileName, contents: [], sources: pageSources(sources, template: template, kind: kind), kind: kind) }
         let paths = fixedPaths ?? Paths(page: route, prefix: prefix, portable: portable)
         let sections: [(String, String)] = [
             ("partnerships", Route.partnerships), ("cities", Route.cities), ("countries", Route.countries), ("models", Route.models),
@@ -100,7 +104,7 @@ struct RenderContext: Sendable {
             canonical: kind == "404" ? nil : site.config.baseURL.map { $0 + prefix + route + (fileName == "index.html" ? "" : fileName) },
             feed: site.config.baseURL == nil ? nil : paths.file(prefix + "feed.xml"),
             searchURL: paths.to(Route.search), languageRoot: paths.root.isEmpty && prefix.isEmpty ? "./" : paths.root + prefix, portable: portable,
-            structuredData: site.config.baseURL == nil ? nil : structuredData,
+            structuredData: site.config.baseURL == nil ? nil : structuredData(),
             languages: site.config.languages.count < 2 || kind == "404" ? [] : site.config.languages.enumerated().map { index, code in
                 LanguageLink(
                     code: code, name: Locale(identifier: code).localizedString(forLanguageCode: code)?.capitalized(with: Locale(identifier: code)) ?? code,
@@ -110,14 +114,22 @@ struct RenderContext: Sendable {
                 LinkView(title: text($0.0), url: paths.to($0.1))
             })
         let context = PageContext(site: SiteView(title: site.config.title, description: site.config.description), meta: meta, t: t, content: content(paths))
-        var html = theme.render(context, template: template)
-        if !html.hasSuffix("\n") { html += "\n" }
+        var html: [UInt8] = []
+        html.reserveCapacity(16 * 1024)
+        theme.render(context, template: template, into: &html)
+        if html.last != UInt8(ascii: "\n") { html.append(UInt8(ascii: "\n")) }
+        return RenderedFile(path: prefix + route + fileName, contents: html, sources: pageSources(sources, template: template, kind: kind), kind: kind)
+    }
+
+    /// A page's own sources and what every page is made from: the site settings, its templates and strings, and the
+    /// free pages (listed in every footer).
+    func pageSources(_ sources: Set<String>, template: String, kind: String) -> Set<String> {
         var allSources = sources
         allSources.formUnion(["content/site.yml", "templates/\(template).mustache", "templates/strings/\(language).yml"])
         allSources.formUnion(theme.sharedTemplates)
         if kind == "404" { allSources.insert("templates/style.css") }
         allSources.formUnion(site.pages.map { $0.source.file })
-        return RenderedFile(path: prefix + route + fileName, contents: Array(html.utf8), sources: allSources, kind: kind)
+        return allSources
     }
 
     // MARK: - Shared pieces

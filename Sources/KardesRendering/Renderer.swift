@@ -31,6 +31,80 @@ public struct Renderer: Sendable {
     /// Renders every page of `site`, in parallel, sorted by path.
     /// - Parameter progress: called with (pages done, pages in all) as batches finish, for a progress bar.
     public func render(_ site: LinkedSite, progress: @Sendable (Int, Int) -> Void = { _, _ in }) async -> RenderedSite {
+        RenderedSite(files: await render(site, progress: progress, each: { $0 }))
+    }
+
+    /// Renders every page of `site` and hands each file to `each` as soon as it is made, on the task that made it,
+    /// keeping only what `each` returns: a build writes pages as they come and keeps their paths, not their bytes,
+    /// so memory does not grow with the size of the site.
+    /// - Returns: what `each` returned for every file, in no particular order.
+    public func render<Summary: Sendable>(
+        _ site: LinkedSite, progress: @Sendable (Int, Int) -> Void = { _, _ in }, each: @escaping @Sendable (RenderedFile) -> Summary
+    ) async -> [Summary] {
+        let jobs = jobs(for: site)
+        let context = RenderContext(site: site, theme: theme, language: language, prefix: prefix, portable: portable)
+        // Pages are independent: render them in batches across all cores. The site-wide files (search index, data
+        // exports, feed) go into the same group: each is one long task, and made one after another after the pages
+        // they kept a core idle for seconds.
+        let extras = siteFileTasks(site, context: context, cities: site.cityOrder)
+        return await Self.run(jobs, context: context, extras: extras, progress: progress, each: each)
+    }
+
+    /// Renders only what a change of the `changed` source files touches, taking every other file from `previous`.
+    ///
+    /// A page is rendered again when it is new, or when a changed file is among its sources in the previous build or
+    /// in this one (a partnership moved to another city is a source of both cities' pages: the old one through the
+    /// previous build, the new one through this). Sources of this build's pages are found without rendering them.
+    /// The site-wide files (search index, data exports, feed, stylesheet) are made again whenever anything changed.
+    /// - Parameters:
+    ///   - site: the site linked after the change.
+    ///   - previous: this language's files of the previous build, by path.
+    ///   - changed: source paths relative to the site root (`content/…`, `templates/…`).
+    /// - Returns: every file of this language, and how many pages and files were made again.
+    public func render(
+        _ site: LinkedSite, previous: [String: RenderedFile], changed: Set<String>
+    ) async -> (site: RenderedSite, rendered: Int) {
+        let jobs = jobs(for: site)
+        let context = RenderContext(site: site, theme: theme, language: language, prefix: prefix, portable: portable)
+        var outline = context
+        outline.sourcesOnly = true
+        let skeletons = await Self.outline(jobs, context: outline)
+        func touched(_ file: RenderedFile?) -> Bool { file.map { !$0.sources.isDisjoint(with: changed) } ?? true }
+        var again: [Job] = []
+        var kept: [RenderedFile] = []
+        for (job, skeleton) in zip(jobs, skeletons) {
+            let old = previous[skeleton.path]
+            if old == nil || touched(old) || touched(skeleton) { again.append(job) } else if let old { kept.append(old) }
+        }
+        // Each city's partners.json, likewise.
+        let cities = site.cityOrder.filter { id in
+            let path = prefix + Route.city(id) + "partners.json"
+            let sources = context.sources(of: site.partnerships(of: id)).union([site.cities[id]?.source?.file].compactMap { $0 })
+            if previous[path] == nil || touched(previous[path]) || !sources.isDisjoint(with: changed) { return true }
+            if let old = previous[path] { kept.append(old) }
+            return false
+        }
+        let made = await Self.run(again, context: context, extras: siteFileTasks(site, context: context, cities: cities), progress: { _, _ in }, each: { $0 })
+        return (RenderedSite(files: kept + made), made.count)
+    }
+
+    /// The path and sources of each job, in the order of `jobs` (worked out in parallel, put back in order).
+    static func outline(_ jobs: [Job], context: RenderContext) async -> [RenderedFile] {
+        let batchSize = max(1, jobs.count / (ProcessInfo.processInfo.activeProcessorCount * 4))
+        let batches = await withTaskGroup(of: (Int, [RenderedFile]).self) { group in
+            for start in stride(from: 0, to: jobs.count, by: batchSize) {
+                let batch = jobs[start..<min(start + batchSize, jobs.count)]
+                group.addTask { (start, batch.map { context.render($0) }) }
+            }
+            var all: [(Int, [RenderedFile])] = []
+            for await batch in group { all.append(batch) }
+            return all
+        }
+        return batches.sorted { $0.0 < $1.0 }.flatMap(\.1)
+    }
+
+    /// Every page of `site` in this language.
+    func jobs(for site: LinkedSite) -> [Job] {
         var jobs: [Job] = [.home, .partnerships, .cities, .countries, .models, .networks, .areas, .years, .regions, .stats, .map, .search]
         jobs += site.partnershipOrder.map(Job.partnership)
         jobs += site.cityOrder.map(Job.city)
@@ -42,51 +116,80 @@ public struct Renderer: Sendable {
         jobs += site.regions.map(Job.region)
         jobs += site.pages.map(Job.page)
         if writesRootFiles { jobs.append(.notFound) }
+        return jobs
+    }
 
-        let context = RenderContext(site: site, theme: theme, language: language, prefix: prefix, portable: portable)
-        // Pages are independent: render them in batches across all cores, then sort so the output is stable.
+    /// Renders `jobs` in batches across all cores, with the `extras` in the same group, passing each file through
+    /// `each`; unsorted.
+    static func run<Summary: Sendable>(
+        _ jobs: [Job], context: RenderContext, extras: [@Sendable () -> [RenderedFile]], progress: @Sendable (Int, Int) -> Void,
+        each: @escaping @Sendable (RenderedFile) -> Summary
+    ) async -> [Summary] {
         let batchSize = max(1, jobs.count / (ProcessInfo.processInfo.activeProcessorCount * 8))
-        var files = await withTaskGroup(of: [RenderedFile].self) { group in
+        return await withTaskGroup(of: (pages: Int, files: [Summary]).self) { group in
+            for extra in extras { group.addTask { (0, extra().map(each)) } }
             for start in stride(from: 0, to: jobs.count, by: batchSize) {
                 let batch = jobs[start..<min(start + batchSize, jobs.count)]
-                group.addTask { batch.map { context.render($0) } }
+                group.addTask { (batch.count, batch.map { each(context.render($0)) }) }
             }
-            var all: [RenderedFile] = []
-            for await batch in group {
-                all += batch
-                progress(all.count, jobs.count)
+            var all: [Summary] = []
+            var done = 0
+            for await result in group {
+                all += result.files
+                done += result.pages
+                if result.pages > 0 { progress(done, jobs.count) }
             }
             return all
         }
-        // The search index of this language, read by search.js.
-        files.append(SearchIndex.build(from: site, strings: theme.strings(for: language)).file(prefix: prefix, sources: SearchIndex.sources(of: site)))
-        // Each city's partners as JSON, next to its page.
-        for id in site.cityOrder {
-            files.append(
-                RenderedFile(
-                    path: prefix + Route.city(id) + "partners.json", contents: DataExports.cityJSON(id, site),
-                    sources: context.sources(of: site.partnerships(of: id)).union([site.cities[id]?.source?.file].compactMap { $0 }), kind: "data"))
-        }
-        if let baseURL = site.config.baseURL {
-            let feedSources = Set(site.partnerships.values.map(\.source.file)).union(["content/site.yml"])
-            files.append(RenderedFile(path: prefix + "feed.xml", contents: Array(Discovery.atomFeed(site, baseURL: baseURL + prefix).utf8), sources: feedSources, kind: "feed"))
-        }
-        if writesRootFiles {
-            let everything = Set(site.partnerships.values.map(\.source.file)).union(site.cities.values.compactMap { $0.source?.file })
-            files.append(RenderedFile(path: "data/partnerships.json", contents: DataExports.partnershipsJSON(site), sources: everything, kind: "data"))
-            files.append(RenderedFile(path: "data/cities.geojson", contents: DataExports.citiesGeoJSON(site), sources: everything, kind: "data"))
-            // Open data: the table `kardes import` reads back (docs/data.md).
-            files.append(
-                RenderedFile(
-                    path: "data/partnerships.csv", contents: Array(PartnershipExport.csv(site, baseURL: site.config.baseURL).utf8),
-                    sources: Set(site.partnerships.values.map(\.source.file)).union(site.cities.values.compactMap { $0.source?.file }),
-                    kind: "data"))
-            for asset in theme.assets {
-                files.append(RenderedFile(path: asset.path, contents: Array(asset.contents.utf8), sources: ["templates/\(asset.path)"], kind: "asset"))
-            }
-        }
-        return RenderedSite(files: files)
     }
 
     func usedAreas(_ site: LinkedSite) -> [String] { site.partnershipsByArea.keys.sorted() }
+
+    /// The files made from the whole site rather than one page, as independent pieces of work.
+    /// - Parameter cities: the cities whose `partners.json` to make.
+    func siteFileTasks(_ site: LinkedSite, context: RenderContext, cities: [City.ID]) -> [@Sendable () -> [RenderedFile]] {
+        let prefix = prefix, theme = theme, language = language
+        var tasks: [@Sendable () -> [RenderedFile]] = []
+        // The search index of this language, read by search.js.
+        tasks.append {
+            [SearchIndex.build(from: site, strings: theme.strings(for: language)).file(prefix: prefix, sources: SearchIndex.sources(of: site))]
+        }
+        // Each city's partners as JSON, next to its page, in a few batches.
+        let cityBatch = max(1, cities.count / (ProcessInfo.processInfo.activeProcessorCount * 4))
+        for start in stride(from: 0, to: cities.count, by: cityBatch) {
+            let batch = cities[start..<min(start + cityBatch, cities.count)]
+            tasks.append {
+                batch.map { id in
+                    RenderedFile(
+                        path: prefix + Route.city(id) + "partners.json", contents: DataExports.cityJSON(id, site),
+                        sources: context.sources(of: site.partnerships(of: id)).union([site.cities[id]?.source?.file].compactMap { $0 }), kind: "data")
+                }
+            }
+        }
+        if let baseURL = site.config.baseURL {
+            tasks.append {
+                let feedSources = Set(site.partnerships.values.map(\.source.file)).union(["content/site.yml"])
+                return [
+                    RenderedFile(path: prefix + "feed.xml", contents: Array(Discovery.atomFeed(site, baseURL: baseURL + prefix).utf8), sources: feedSources, kind: "feed")
+                ]
+            }
+        }
+        if writesRootFiles {
+            let everything = Set(site.partnerships.values.map(\.source.file)).union(site.cities.values.compactMap { $0.source?.file })
+            tasks.append { [RenderedFile(path: "data/partnerships.json", contents: DataExports.partnershipsJSON(site), sources: everything, kind: "data")] }
+            tasks.append { [RenderedFile(path: "data/cities.geojson", contents: DataExports.citiesGeoJSON(site), sources: everything, kind: "data")] }
+            // Open data: the table `kardes import` reads back (docs/data.md).
+            tasks.append {
+                [
+                    RenderedFile(
+                        path: "data/partnerships.csv", contents: Array(PartnershipExport.csv(site, baseURL: site.config.baseURL).utf8), sources: everything,
+                        kind: "data")
+                ]
+            }
+            tasks.append {
+                theme.assets.map { RenderedFile(path: $0.path, contents: Array($0.contents.utf8), sources: ["templates/\($0.path)"], kind: "asset") }
+            }
+        }
+        return tasks
+    }
 }

@@ -1,14 +1,16 @@
 import Foundation
 import KardesContent
 import KardesModel
-import Mustache
+import KardesMustache
 
 /// The templates, stylesheet and interface text a site is rendered with: the embedded default theme with the
 /// site's own `templates/` files laid over it, file by file.
 public struct Theme: Sendable {
     /// Every theme file by path relative to `templates/`.
     public let files: [String: String]
-    let library: MustacheLibrary
+    /// Renders a view model with a named template. Our own engine (KardesMustache); tests put swift-mustache here to
+    /// show that both give the same bytes for every page.
+    var engine: TemplateEngine
     let strings: [String: [String: String]]
     /// The templates every page may include (the layout and partials), worked out once: each page lists them.
     let sharedTemplates: Set<String>
@@ -23,21 +25,17 @@ public struct Theme: Sendable {
     public init(overrides: [String: String] = [:]) throws(BuildFailure) {
         let files = embeddedTheme.merging(overrides) { $1 }
         var log = DiagnosticLog()
-        var library = MustacheLibrary()
+        var templates: [String: MustacheTemplate] = [:]
         var strings: [String: [String: String]] = [:]
         for (path, text) in files.sorted(by: { $0.key < $1.key }) {
             let file = "templates/\(path)"
             if path.hasSuffix(".mustache") {
-                do {
-                    library.register(try MustacheTemplate(string: text), named: String(path.dropLast(".mustache".count)))
-                } catch let error as MustacheTemplate.ParserError {
-                    let (problem, fix) = Self.explain(error.error)
-                    log.append(
-                        .error(
-                            "template-error", at: SourceLocation(file: file, line: error.context.lineNumber, column: error.context.columnNumber),
-                            "template error: \(problem)", fix: fix))
+                do throws(MustacheError) {
+                    templates[String(path.dropLast(".mustache".count))] = try MustacheTemplate(text)
                 } catch {
-                    log.append(.error("template-error", at: SourceLocation(file: file), "template error: \(error)", fix: "check the template's tags"))
+                    let (problem, fix) = Self.explain(error.kind)
+                    log.append(
+                        .error("template-error", at: SourceLocation(file: file, line: error.line, column: error.column), "template error: \(problem)", fix: fix))
                 }
             }
         }
@@ -52,11 +50,11 @@ public struct Theme: Sendable {
         }
         try log.throwIfErrors()
         for name in ["layout", "home", "partnerships", "partnership", "cities", "city", "countries", "country", "list", "page", "404"]
-        where library.getTemplate(named: name) == nil {
+        where templates[name] == nil {
             throw .content([.error("missing-template", at: SourceLocation(file: "templates/\(name).mustache"), "the theme has no template '\(name)'", fix: "add templates/\(name).mustache")])
         }
         self.files = files
-        self.library = library
+        self.engine = TemplateEngine(library: MustacheLibrary(templates: templates))
         self.strings = strings
         self.sharedTemplates = Set(
             files.keys.filter { $0.hasSuffix(".mustache") && !Self.pageTemplates.contains(String($0.dropLast(".mustache".count))) }
@@ -64,8 +62,8 @@ public struct Theme: Sendable {
     }
 
     /// A template parser error in words, with what to do.
-    static func explain(_ error: any Error) -> (String, String) {
-        let name = String(describing: error)
+    static func explain(_ error: MustacheError.Kind) -> (String, String) {
+        let name = error.rawValue
         let known: [String: (String, String)] = [
             "sectionCloseNameIncorrect": (
                 "a section is closed with another name than it was opened with",
@@ -100,7 +98,22 @@ public struct Theme: Sendable {
             .sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
-    func render(_ object: Any, template: String) -> String {
-        library.render(object, withTemplate: template) ?? ""
+    /// Appends `object` rendered with `template` to `output`; nothing when there is no such template.
+    func render(_ object: Any, template: String, into output: inout [UInt8]) {
+        engine.render(object, template, &output)
+    }
+}
+
+/// A Mustache engine as a value: what renders pages. A struct of a closure, so tests can put another engine in.
+struct TemplateEngine: Sendable {
+    let render: @Sendable (_ object: Any, _ template: String, _ output: inout [UInt8]) -> Void
+
+    init(render: @escaping @Sendable (_ object: Any, _ template: String, _ output: inout [UInt8]) -> Void) {
+        self.render = render
+    }
+
+    /// Our own engine: templates compiled once, pages appended as bytes.
+    init(library: MustacheLibrary) {
+        render = { object, template, output in library.render(object, template: template, into: &output) }
     }
 }

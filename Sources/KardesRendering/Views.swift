@@ -1,4 +1,4 @@
-import Mustache
+import KardesMustache
 
 // View models handed to the Mustache templates. Renderer builds them from a LinkedSite; templates never see model
 // types. Optional fields inside list items have names used nowhere else, because Mustache looks a missing name
@@ -785,4 +785,4 @@ struct NotFoundView: ViewModel {
 
 /// A view model Mustache reads through `child(named:)`: a switch over its fields, which is many times faster than the
 /// Mirror reflection Mustache uses otherwise, and also offers derived values such as `hasPartners`.
-protocol ViewModel: MustacheParent, Sendable {}
+protocol ViewModel: MustacheObject, Sendable {}

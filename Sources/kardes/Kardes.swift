@@ -8,7 +8,7 @@ struct Kardes: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kardes",
         abstract: "Build a static directory of city partnerships: sister cities, municipal and decentralised cooperation.",
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, InitCommand.self, ImportCommand.self],
+        subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, NewCommand.self, InitCommand.self, ImportCommand.self],
         defaultSubcommand: nil)
 
     /// Runs the command line; usage errors exit 2, content errors 1.

@@ -1,0 +1,54 @@
+import KardesModel
+
+/// Every content file parsed on its own, before the files are put together: what `kardes serve` keeps between
+/// rebuilds, so that a save re-reads one file instead of the whole folder.
+public struct ParsedContent: Sendable {
+    /// What one file turned into, with its own problems.
+    public struct File: Sendable {
+        let item: ContentLoader.Item
+        let diagnostics: [Diagnostic]
+    }
+
+    public let config: SiteConfig
+    let configDiagnostics: [Diagnostic]
+    /// By path relative to the site root.
+    let files: [String: File]
+
+    /// The content as `ContentLoader.loadCollecting()` gives it: entries in path order, duplicate slugs reported,
+    /// drafts left out unless asked for.
+    public func assembled(includeDrafts: Bool) -> LoadedContent {
+        var log = DiagnosticLog()
+        log.append(contentsOf: configDiagnostics)
+        var loaded = LoadedContent(config: config)
+        var siteAreas: [Area] = []
+        var partnershipFiles: [String: String] = [:]
+        // In path order, so entries and diagnostics come out the same on every run.
+        for path in files.keys.sorted() {
+            guard let file = files[path] else { continue }
+            log.append(contentsOf: file.diagnostics)
+            switch file.item {
+            case .partnership(let partnership):
+                if let other = partnershipFiles[partnership.id.slug] {
+                    log.append(
+                        .error(
+                            "duplicate-slug", at: SourceLocation(file: path), "duplicate partnership slug '\(partnership.id.slug)': \(other) has the same file name",
+                            fix: "rename one of the two files; the file name is the partnership's address"))
+                    continue
+                }
+                partnershipFiles[partnership.id.slug] = path
+                if !partnership.draft || includeDrafts { loaded.partnerships.append(partnership) }
+            case .city(let city): loaded.cities.append(city)
+            case .model(let model): loaded.models.append(model)
+            case .network(let network): loaded.networks.append(network)
+            case .page(let page): loaded.pages.append(page)
+            case .home(let page): loaded.home = page
+            case .note(let note): loaded.countryNotes.append(note)
+            case .areas(let areas): siteAreas = areas
+            case .none: break
+            }
+        }
+        loaded.areas = AreaVocabulary.merged(siteAreas)
+        loaded.diagnostics = log.diagnostics.sorted()
+        return loaded
+    }
+}

@@ -1,0 +1,207 @@
+/// Walks compiled ops and appends the output, with swift-mustache 2.1.1's rendering rules.
+struct Renderer {
+    /// What swift-mustache keeps in its `MustacheContext` besides the stack.
+    struct Scope {
+        /// Prepended to lines inside standalone partials and indented blocks.
+        var indentation: [UInt8]
+        /// Block overrides of the parent tags being rendered; the outermost child's override wins.
+        var overrides: [String: Fragment]?
+    }
+
+    /// One call of swift-mustache's `MustacheTemplate.render(context:)`: a template, a section body, a block.
+    ///
+    /// swift-mustache indents a token's output when the output of the *current call* so far ends with `"\n"`;
+    /// a nested call's first token is instead indented by the caller, once for the whole nested output. Keeping
+    /// where each call and its current token started reproduces that on one flat buffer.
+    struct Frame {
+        let callStart: Int
+        var tokenStart: Int
+        let indentation: [UInt8]
+    }
+
+    let templates: [String: MustacheTemplate]
+    var output: [UInt8] = []
+    var stack: [ContextEntry]
+    var frames: [Frame] = []
+
+    init(templates: [String: MustacheTemplate], root: Any) {
+        self.templates = templates
+        stack = [ContextEntry(root)]
+    }
+
+    // MARK: Calls
+
+    /// Renders `ops[range]` as one call.
+    mutating func render(_ ops: [Op], _ range: Range<Int>, _ scope: Scope) {
+        frames.append(Frame(callStart: output.count, tokenStart: output.count, indentation: scope.indentation))
+        defer { frames.removeLast() }
+        var index = range.lowerBound
+        while index < range.upperBound {
+            frames[frames.count - 1].tokenStart = output.count
+            switch ops[index] {
+            case .text(let bytes):
+                let start = output.count
+                output.append(contentsOf: bytes)
+                indentIfNeeded(from: start, scope)
+                index += 1
+
+            case .value(let path, let escaped):
+                if let value = lookUp(path) {
+                    let start = output.count
+                    append(value, escaped: escaped)
+                    indentIfNeeded(from: start, scope)
+                }
+                index += 1
+
+            case .section(let path, let end):
+                renderSection(lookUp(path), ops, index + 1..<end, scope)
+                index = end
+
+            case .invertedSection(let path, let end):
+                renderInvertedSection(lookUp(path), ops, index + 1..<end, scope)
+                index = end
+
+            case .block(let name, let end, let indentation, let overrideIndentation):
+                if let override = scope.overrides?[name] {
+                    if indentation.isEmpty, !overrideIndentation.isEmpty {
+                        // An intrinsic indentation was not in the template text before the tag, so write it as the
+                        // text an indented tag would have had before it.
+                        let start = output.count
+                        output.append(contentsOf: overrideIndentation)
+                        indentIfNeeded(from: start, scope)
+                    }
+                    let overrideScope = Scope(indentation: scope.indentation + overrideIndentation, overrides: scope.overrides)
+                    render(override.ops, 0..<override.ops.count, overrideScope)
+                } else {
+                    render(ops, index + 1..<end, Scope(indentation: scope.indentation + indentation, overrides: scope.overrides))
+                }
+                index = end
+
+            case .partial(let name, let indentation, let overrides):
+                if let template = templates[name] {
+                    var merged = scope.overrides
+                    if let overrides {
+                        merged = scope.overrides?.merging(overrides) { outer, _ in outer } ?? overrides
+                    }
+                    let partialScope = Scope(indentation: scope.indentation + indentation, overrides: merged)
+                    render(template.ops, 0..<template.ops.count, partialScope)
+                }
+                index += 1
+            }
+        }
+    }
+
+    mutating func renderSection(_ value: Any?, _ ops: [Op], _ body: Range<Int>, _ scope: Scope) {
+        guard let value else { return }
+        if let sequence = value as? any SequenceValue {
+            sequence.forEachMustacheElement { element in
+                stack.append(ContextEntry(element))
+                render(ops, body, scope)
+                stack.removeLast()
+            }
+        } else if let bool = value as? Bool {
+            if bool { render(ops, body, scope) }
+        } else {
+            stack.append(ContextEntry(value))
+            render(ops, body, scope)
+            stack.removeLast()
+        }
+    }
+
+    mutating func renderInvertedSection(_ value: Any?, _ ops: [Op], _ body: Range<Int>, _ scope: Scope) {
+        guard let value else {
+            render(ops, body, scope)
+            return
+        }
+        if let sequence = value as? any SequenceValue {
+            // swift-mustache pushes the empty sequence itself, so `{{.}}` in the body prints `[]`.
+            if sequence.isEmptyMustacheSequence {
+                stack.append(ContextEntry(value))
+                render(ops, body, scope)
+                stack.removeLast()
+            }
+        } else if let bool = value as? Bool {
+            if !bool { render(ops, body, scope) }
+        }
+    }
+
+    // MARK: Indentation
+
+    /// Inserts the indentation before the bytes appended since `start` when swift-mustache would have.
+    mutating func indentIfNeeded(from start: Int, _ scope: Scope) {
+        guard !scope.indentation.isEmpty, output.count > start else { return }
+        var index = frames.count - 1
+        while true {
+            let frame = frames[index]
+            if start > frame.callStart {
+                // `String.last == "\n"` in swift-mustache: a "\r\n" before is one other character.
+                guard output[start - 1] == UInt8(ascii: "\n") else { return }
+                if start - 2 >= frame.callStart, output[start - 2] == UInt8(ascii: "\r") { return }
+                output.insert(contentsOf: frame.indentation, at: start)
+                return
+            }
+            // Nothing rendered yet in this call: the caller decides, once, at the start of its token.
+            index -= 1
+            guard index >= 0, start == frames[index].tokenStart else { return }
+        }
+    }
+
+    // MARK: Values
+
+    /// Finds `path` on the context stack as swift-mustache's `getChild` does.
+    func lookUp(_ path: Path) -> Any? {
+        var value: Any
+        var remaining = path.components[...]
+        if path.climbsStack {
+            let first = path.components[0]
+            var found: Any?
+            for entry in stack.reversed() {
+                if let child = entry.child(named: first) {
+                    found = child
+                    break
+                }
+            }
+            guard let found else { return nil }
+            value = found
+            remaining = remaining.dropFirst()
+        } else {
+            value = stack[stack.count - 1].value
+        }
+        for name in remaining {
+            if isNull(value) { return nil }
+            guard let next = child(named: name, of: value) else { return nil }
+            value = next
+        }
+        return isNull(value) ? nil : value
+    }
+
+    /// Appends a value the way swift-mustache prints it: `String(describing:)` of the value, with one level of
+    /// `Optional` unwrapped (a `nil` inside an `Any` prints `nil`).
+    mutating func append(_ value: Any, escaped: Bool) {
+        if let string = value as? String {
+            append(string, escaped: escaped)
+        } else if let int = value as? Int {
+            output.append(contentsOf: int.description.utf8)
+        } else if let bool = value as? Bool {
+            output.append(contentsOf: (bool ? "true" : "false").utf8)
+        } else if let substring = value as? Substring {
+            if escaped {
+                appendEscaped(substring, to: &output)
+            } else {
+                output.append(contentsOf: substring.utf8)
+            }
+        } else if let optional = value as? any OptionalValue {
+            append(optional.wrappedValue.map { String(describing: $0) } ?? String(describing: value), escaped: escaped)
+        } else {
+            append(String(describing: value), escaped: escaped)
+        }
+    }
+
+    mutating func append(_ string: String, escaped: Bool) {
+        if escaped {
+            appendEscaped(string, to: &output)
+        } else {
+            output.append(contentsOf: string.utf8)
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+// MARK: - Value kinds
+
+// swift-mustache decides what a value is with dynamic casts; these internal protocols let the same casts be made
+// without reflection. Casts from `Any` see through `Optional.some`, exactly as swift-mustache's casts do.
+
+/// `[String: V]` dictionaries, read by key like swift-mustache's `Dictionary: MustacheParent`.
+protocol StringKeyedValue {
+    func mustacheChild(named name: String) -> Any?
+}
+
+extension Dictionary: StringKeyedValue where Key == String {
+    func mustacheChild(named name: String) -> Any? { self[name] }
+}
+
+/// Sequences that sections iterate: the types swift-mustache makes `MustacheSequence`.
+protocol SequenceValue {
+    var isEmptyMustacheSequence: Bool { get }
+    func forEachMustacheElement(_ body: (Any) -> Void)
+}
+
+extension Array: SequenceValue {
+    var isEmptyMustacheSequence: Bool { isEmpty }
+    func forEachMustacheElement(_ body: (Any) -> Void) { for element in self { body(element) } }
+}
+
+extension Set: SequenceValue {
+    var isEmptyMustacheSequence: Bool { isEmpty }
+    func forEachMustacheElement(_ body: (Any) -> Void) { for element in self { body(element) } }
+}
+
+extension ReversedCollection: SequenceValue {
+    var isEmptyMustacheSequence: Bool { isEmpty }
+    func forEachMustacheElement(_ body: (Any) -> Void) { for element in self { body(element) } }
+}
+
+/// Recognises an `Optional` stored in an `Any` (a `nil` inside `[Any]` or `[String: Any]`), which swift-mustache
+/// treats as a present value that prints `nil`.
+protocol OptionalValue {
+    var wrappedValue: Any? { get }
+}
+
+extension Optional: OptionalValue {
+    var wrappedValue: Any? { self }
+}
+
+/// One entry of the context stack, classified once when it is pushed so lookups do not cast it again.
+enum ContextEntry {
+    case object(any MustacheObject)
+    case dictionary(any StringKeyedValue)
+    case other(Any)
+
+    init(_ value: Any) {
+        if let object = value as? any MustacheObject {
+            self = .object(object)
+        } else if let dictionary = value as? any StringKeyedValue {
+            self = .dictionary(dictionary)
+        } else {
+            self = .other(value)
+        }
+    }
+
+    /// The value itself, for `{{.}}`.
+    var value: Any {
+        switch self {
+        case .object(let object): object
+        case .dictionary(let dictionary): dictionary
+        case .other(let value): value
+        }
+    }
+
+    func child(named name: String) -> Any? {
+        switch self {
+        case .object(let object): object.child(named: name)
+        case .dictionary(let dictionary): dictionary.mustacheChild(named: name)
+        case .other: nil
+        }
+    }
+}
+
+/// The child `name` of any value: objects and string-keyed dictionaries have children, nothing else does.
+/// (swift-mustache would also reflect on other structs with `Mirror`; view models here use `MustacheObject`.)
+func child(named name: String, of value: Any) -> Any? {
+    if let object = value as? any MustacheObject { return object.child(named: name) }
+    if let dictionary = value as? any StringKeyedValue { return dictionary.mustacheChild(named: name) }
+    return nil
+}
+
+/// `NSNull` (JSON `null`) stands for "no value" in swift-mustache (`MustacheCustomRepresentation`).
+///
+/// Compares the dynamic type rather than casting: on Linux `value is NSNull` bridges every `String` to an
+/// `NSString` first, which cost more than the rest of a lookup.
+func isNull(_ value: Any) -> Bool {
+    type(of: value) == NSNull.self
+}
