@@ -21,6 +21,8 @@ public struct BuildSession: Sendable {
     private var theme: Theme?
     /// Every file of the last good build, by path.
     private var files: [String: RenderedFile] = [:]
+    /// The first language's linked site of the last good build: which partnerships a changed file held before.
+    private var linked: LinkedSite?
 
     public init(request: BuildRequest) {
         var request = request
@@ -65,11 +67,20 @@ public struct BuildSession: Sendable {
         let portable = request.portable ?? loaded.config.portable
         var made: [RenderedFile] = []
         var all: [RenderedFile] = []
-        var warnings: [Diagnostic] = []
         var rendered = 0
-        for (index, language) in loaded.config.languages.enumerated() {
-            let linked = try Linker(language: language, referenceYear: request.referenceYear).link(loaded)
-            if index == 0 { warnings = linked.warnings }
+        // Every language is linked before anything is rendered or written, so errors leave the folder untouched.
+        var sites: [LinkedSite] = []
+        for language in loaded.config.languages {
+            sites.append(try Linker(language: language, referenceYear: request.referenceYear).link(loaded))
+        }
+        let warnings = sites.first?.warnings ?? []
+        // A partnership added, removed or moved changes the partnership counts of its cities, before and after.
+        var changed = changed
+        if let files = changed, let new = sites.first {
+            changed = files.union(Renderer.countSources(in: new, files: files)).union(linked.map { Renderer.countSources(in: $0, files: files) } ?? [])
+        }
+        for (index, linked) in sites.enumerated() {
+            let language = linked.language
             let renderer = Renderer(
                 theme: theme, language: language, prefix: index == 0 ? "" : "\(language)/", portable: portable, writesRootFiles: index == 0)
             if let changed {
@@ -91,6 +102,7 @@ public struct BuildSession: Sendable {
         let write = try await PublicWriter(output: request.output).write(site, candidates: changed == nil ? nil : Set(made.map(\.path)))
         self.parsed = parsed
         self.theme = theme
+        self.linked = sites.first
         self.files = Dictionary(site.files.map { ($0.path, $0) }, uniquingKeysWith: { $1 })
         let report = BuildReport(
             pagesByKind: site.countsByKind, files: site.files.count, write: write, warnings: warnings, languages: loaded.config.languages)

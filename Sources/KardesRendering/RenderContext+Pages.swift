@@ -140,9 +140,10 @@ extension RenderContext {
         let partnershipIDs = site.partnerships(of: id)
         var files = sources(of: partnershipIDs)
         if let file = city.source?.file { files.insert(file) }
-        // The map labels each partner city with its number of partnerships, so theirs count too.
+        // The map labels each partner city with its number of partnerships, which any partnership of that city
+        // added, removed or moved changes: a source standing for that number (see Renderer.countSource(of:)).
         for partner in Set(partnershipIDs.flatMap { site.partnershipCities[$0] ?? [] }) where partner != id {
-            for other in site.partnerships(of: partner) { if let file = site.partnerships[other]?.source.file { files.insert(file) } }
+            files.insert(Renderer.countSource(of: partner))
         }
         let networkIDs = site.networksByCity[id] ?? []
         let networks = networkIDs.compactMap { nid in site.networks.first { $0.id == nid } }

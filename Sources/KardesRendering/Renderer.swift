@@ -88,6 +88,19 @@ public struct Renderer: Sendable {
         return (RenderedSite(files: kept + made), made.count)
     }
 
+    /// A source that is not a file: the number of partnerships of `city`, which pages showing it depend on. An
+    /// incremental rebuild counts it as changed when a changed file held a partnership of the city before or after.
+    public static func countSource(of city: City.ID) -> String { "count:\(city)" }
+
+    /// The count sources (``countSource(of:)``) of every city a partnership from one of `files` belongs to in `site`.
+    public static func countSources(in site: LinkedSite, files: Set<String>) -> Set<String> {
+        var keys: Set<String> = []
+        for (id, partnership) in site.partnerships where files.contains(partnership.source.file) {
+            for city in site.partnershipCities[id] ?? [] { keys.insert(countSource(of: city)) }
+        }
+        return keys
+    }
+
     /// The path and sources of each job, in the order of `jobs` (worked out in parallel, put back in order).
     static func outline(_ jobs: [Job], context: RenderContext) async -> [RenderedFile] {
         let batchSize = max(1, jobs.count / (ProcessInfo.processInfo.activeProcessorCount * 4))
