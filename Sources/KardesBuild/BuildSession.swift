@@ -77,7 +77,7 @@ public struct BuildSession: Sendable {
         // A partnership added, removed or moved changes the partnership counts of its cities, before and after.
         var changed = changed
         if let files = changed, let new = sites.first {
-            changed = files.union(Renderer.countSources(in: new, files: files)).union(linked.map { Renderer.countSources(in: $0, files: files) } ?? [])
+            changed = files.union(Renderer.changedCounts(from: linked, to: new, files: files))
         }
         for (index, linked) in sites.enumerated() {
             let language = linked.language

@@ -92,13 +92,20 @@ public struct Renderer: Sendable {
     /// incremental rebuild counts it as changed when a changed file held a partnership of the city before or after.
     public static func countSource(of city: City.ID) -> String { "count:\(city)" }
 
-    /// The count sources (``countSource(of:)``) of every city a partnership from one of `files` belongs to in `site`.
-    public static func countSources(in site: LinkedSite, files: Set<String>) -> Set<String> {
-        var keys: Set<String> = []
-        for (id, partnership) in site.partnerships where files.contains(partnership.source.file) {
-            for city in site.partnershipCities[id] ?? [] { keys.insert(countSource(of: city)) }
+    /// The count sources (``countSource(of:)``) that changed between two builds for a change of `files`: the cities
+    /// that gained or lost a partnership from one of those files. An edit that keeps a partnership's cities changes none.
+    public static func changedCounts(from old: LinkedSite?, to new: LinkedSite, files: Set<String>) -> Set<String> {
+        func memberships(_ site: LinkedSite?) -> Set<String> {
+            guard let site else { return [] }
+            var pairs: Set<String> = []
+            for (id, partnership) in site.partnerships where files.contains(partnership.source.file) {
+                for city in site.partnershipCities[id] ?? [] { pairs.insert("\(id)\u{0}\(city)") }
+            }
+            return pairs
         }
-        return keys
+        // Pairs of partnership and city, as text: "id\0cc/slug"; the city part makes the count source's name.
+        let differing = memberships(old).symmetricDifference(memberships(new))
+        return Set(differing.map { pair in "count:" + pair.split(separator: "\u{0}", maxSplits: 1)[1] })
     }
 
     /// The path and sources of each job, in the order of `jobs` (worked out in parallel, put back in order).
