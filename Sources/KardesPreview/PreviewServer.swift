@@ -49,7 +49,7 @@ public struct PreviewServer: Sendable {
             return
         } catch {
             // Once listening, the server only ends by cancellation, so any other error is about the address.
-            throw PreviewError.cannotListen(host: options.host, port: options.port, reason: "\(error)")
+            throw PreviewError.cannotListen(host: options.host, port: options.port, reason: Self.reason(error))
         }
     }
 
@@ -70,5 +70,14 @@ public struct PreviewServer: Sendable {
         // the cancellation that stops the server as an error ("Waiting on child channel: CancellationError()").
         application.logger.logLevel = options.logRequests ? .info : .critical
         return application
+    }
+
+    /// A listening failure in words: NIO's errors name the system call and errno.
+    static func reason(_ error: any Error) -> String {
+        let text = String(describing: error)
+        if text.contains("Address already in use") { return "the port is already in use" }
+        if text.contains("Permission denied") { return "permission denied (ports below 1024 need privileges)" }
+        if text.contains("Cannot assign requested address") { return "this machine has no such address" }
+        return text
     }
 }

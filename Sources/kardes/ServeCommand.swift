@@ -10,10 +10,10 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Build the site, serve it and rebuild it on every change, with live reload.",
         discussion: """
-            Builds into the output folder, serves it over HTTP and watches content/ and templates/: every save
-            rebuilds the site, open pages reload (stylesheets are swapped in place), and a mistake is shown over the
-            page with its file:line:column until it is fixed. The output folder ends up exactly as `kardes build`
-            leaves it. Stop with Ctrl-C.
+            Builds into the output folder, serves it over HTTP and watches content/ and templates/: every save \
+            rebuilds what it touches, open pages reload (stylesheets are swapped in place), and a mistake is shown \
+            over the page with its file:line:column until it is fixed. The output folder ends up exactly as \
+            `kardes build` leaves it. Stop with Ctrl-C.
 
             Example:
               kardes serve --source my-site --open
@@ -41,7 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
     }
 
-    func run() async throws {
+    func serve() async throws {
         let sourceURL = URL(fileURLWithPath: source).standardizedFileURL
         let request = BuildRequest(
             source: sourceURL, output: output.map { URL(fileURLWithPath: $0) }, includeDrafts: drafts,
@@ -81,6 +81,16 @@ struct ServeCommand: AsyncParsableCommand {
             group.cancelAll()
         }
         print("Stopped.")
+    }
+
+    /// Runs ``serve()``, printing a server failure (a port in use) like a build error: what, then what to do.
+    func run() async throws {
+        do {
+            try await serve()
+        } catch let error as PreviewError {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode(1)
+        }
     }
 
     static func openInBrowser(_ url: URL) {
