@@ -21,8 +21,13 @@ public struct BuildSession: Sendable {
     private var theme: Theme?
     /// Every file of the last good build, by path.
     private var files: [String: RenderedFile] = [:]
-    /// The first language's linked site of the last good build: which partnerships a changed file held before.
-    private var linked: LinkedSite?
+    /// Every language's linked site of the last good build: which partnerships a changed file held before, and what
+    /// an edit of a body alone patches.
+    private var sites: [LinkedSite] = []
+    /// How many files of each kind the last good build has, for the report.
+    private var kinds: [String: Int] = [:]
+    /// Source files changed since the last good build: those of rebuilds that failed.
+    private var unbuilt: Set<String> = []
 
     public init(request: BuildRequest) {
         var request = request
@@ -51,14 +56,59 @@ public struct BuildSession: Sendable {
     /// Brings the output up to date after the source files in `changed` (paths relative to the site folder:
     /// `content/…`, `templates/…`) were edited, added or removed. Without a previous good build it builds everything.
     /// - Throws: as ``build(_:progress:)``; the session then keeps the last good state, so the next rebuild compares
-    ///   against what is on disk.
+    ///   against what is on disk, and remembers `changed`, so the next rebuild reads those files again too.
     public mutating func rebuild(changed: Set<String>) async throws(BuildFailure) -> Report {
+        // The files of a failed rebuild are read again with the next change, whichever file that is.
+        let changed = changed.union(unbuilt)
+        unbuilt = changed
+        let report = try await update(changed: changed)
+        unbuilt = []
+        return report
+    }
+
+    private mutating func update(changed: Set<String>) async throws(BuildFailure) -> Report {
         guard let previous = parsed, let oldTheme = theme, !files.isEmpty, !changed.contains("content/site.yml") else { return try await build() }
         let loader = ContentLoader(root: request.source, includeDrafts: request.includeDrafts)
         let contentChanges = changed.filter { $0.hasPrefix("content/") }
         let parsed = contentChanges.isEmpty ? previous : try await loader.reparse(previous, changed: contentChanges)
+        if contentChanges == changed, let edited = parsed.partnershipsWithNewBodies(since: previous, paths: changed) {
+            return try rebuildPages(of: edited, parsed: parsed, theme: oldTheme)
+        }
         let theme = changed.contains { $0.hasPrefix("templates/") } ? try Theme(overrides: try themeOverrides(in: request.source)) : oldTheme
         return try await finish(parsed: parsed, theme: theme, changed: changed)
+    }
+
+    /// After edits of partnerships' Markdown bodies alone: patches each language's linked site, renders those
+    /// partnerships' pages (no other file shows a body) and writes the ones whose bytes changed. No path is added
+    /// or removed, so the manifest stays as it is.
+    private mutating func rebuildPages(of edited: [Partnership], parsed: ParsedContent, theme: Theme) throws(BuildFailure) -> Report {
+        var sites: [LinkedSite] = []
+        for site in self.sites { sites.append(try site.replacingBodies(of: edited)) }
+        let portable = request.portable ?? parsed.config.portable
+        var made: [RenderedFile] = []
+        for (index, site) in sites.enumerated() {
+            made += renderer(for: site.language, index: index, theme: theme, portable: portable).partnershipPages(site, edited.map(\.id))
+        }
+        let writer = PublicWriter(output: request.output)
+        var write = PublicWriter.Report()
+        for file in made {
+            if files[file.path]?.contents != file.contents, try writer.write(file) { write.changedPaths.append(file.path) }
+            files[file.path] = file
+        }
+        write.changedPaths.sort()
+        write.written = write.changedPaths.count
+        write.unchanged = files.count - write.written
+        self.parsed = parsed
+        self.sites = sites
+        let report = BuildReport(
+            pagesByKind: kinds, files: files.count, write: write, warnings: sites.first?.warnings ?? [], languages: parsed.config.languages)
+        return Report(build: report, rendered: made.count, full: false)
+    }
+
+    /// The renderer of the language at `index` of the site's languages: the first at the root, the others below
+    /// their code.
+    private func renderer(for language: String, index: Int, theme: Theme, portable: Bool) -> Renderer {
+        Renderer(theme: theme, language: language, prefix: index == 0 ? "" : "\(language)/", portable: portable, writesRootFiles: index == 0)
     }
 
     /// Links and renders every language (all pages, or those `changed` touches), writes, and keeps the result.
@@ -77,12 +127,10 @@ public struct BuildSession: Sendable {
         // A partnership added, removed or moved changes the partnership counts of its cities, before and after.
         var changed = changed
         if let files = changed, let new = sites.first {
-            changed = files.union(Renderer.changedCounts(from: linked, to: new, files: files))
+            changed = files.union(Renderer.changedCounts(from: self.sites.first, to: new, files: files))
         }
         for (index, linked) in sites.enumerated() {
-            let language = linked.language
-            let renderer = Renderer(
-                theme: theme, language: language, prefix: index == 0 ? "" : "\(language)/", portable: portable, writesRootFiles: index == 0)
+            let renderer = renderer(for: linked.language, index: index, theme: theme, portable: portable)
             if let changed {
                 let result = await renderer.render(linked, previous: files, changed: changed)
                 all += result.site.files
@@ -102,10 +150,11 @@ public struct BuildSession: Sendable {
         let write = try await PublicWriter(output: request.output).write(site, candidates: changed == nil ? nil : Set(made.map(\.path)))
         self.parsed = parsed
         self.theme = theme
-        self.linked = sites.first
+        self.sites = sites
         self.files = Dictionary(site.files.map { ($0.path, $0) }, uniquingKeysWith: { $1 })
+        self.kinds = site.countsByKind
         let report = BuildReport(
-            pagesByKind: site.countsByKind, files: site.files.count, write: write, warnings: warnings, languages: loaded.config.languages)
+            pagesByKind: kinds, files: site.files.count, write: write, warnings: warnings, languages: loaded.config.languages)
         return Report(build: report, rendered: changed == nil ? site.files.count : rendered + rootFiles.count, full: changed == nil)
     }
 }

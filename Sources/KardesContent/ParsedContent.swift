@@ -51,4 +51,22 @@ public struct ParsedContent: Sendable {
         loaded.diagnostics = log.diagnostics.sorted()
         return loaded
     }
+
+    /// The partnerships of `paths` when every one of those files changed since `older` in its Markdown body alone:
+    /// each was a partnership file without problems before and still is one, and its front matter says exactly what
+    /// it said. Nil for any other change, which needs the site linked again.
+    ///
+    /// Only a partnership's own page shows its body, so such an edit leaves every other page as it was.
+    public func partnershipsWithNewBodies(since older: ParsedContent, paths: Set<String>) -> [Partnership]? {
+        guard !paths.isEmpty, config == older.config else { return nil }
+        var edited: [Partnership] = []
+        for path in paths.sorted() {
+            guard let new = files[path], let old = older.files[path], new.diagnostics.isEmpty, old.diagnostics.isEmpty,
+                case .partnership(let partnership) = new.item, case .partnership(let before) = old.item,
+                partnership.replacingBody(before.body) == before
+            else { return nil }
+            edited.append(partnership)
+        }
+        return edited
+    }
 }

@@ -11,7 +11,7 @@ public struct LinkedSite: Sendable {
     public let cities: [City.ID: City]
     /// Every city, A–Z by its name in `language`.
     public let cityOrder: [City.ID]
-    public let partnerships: [Partnership.ID: Partnership]
+    public internal(set) var partnerships: [Partnership.ID: Partnership]
     /// Every partnership, newest year first, then by title.
     public let partnershipOrder: [Partnership.ID]
     /// The resolved cities of each partnership, in the order its file lists them.

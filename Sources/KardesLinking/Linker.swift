@@ -271,22 +271,7 @@ public struct Linker: Sendable {
         let bodies: [RichText] =
             content.partnerships.map(\.body) + content.cities.map(\.body) + content.models.map(\.body) + content.networks.map(\.body)
             + content.pages.map(\.body) + content.countryNotes.map(\.body) + [content.home?.body].compactMap { $0 }
-        for body in bodies {
-            for link in body.links where site.route(for: link) == nil {
-                // A city link written with another transliteration of a non-Latin name (lhoer for lahoer) is matched
-                // to the one close city of that country, with a warning, rather than failing the build.
-                if link.kind == .city, let match = site.closeCity(to: link.target, text: link.text) {
-                    site.approximateCityLinks[link.target] = match
-                    log.append(
-                        .warning(
-                            "approximate-city-link", at: link.location, "no city '\(link.target)'; linked to the closest match '\(match)' (\(site.name(of: match)))",
-                            fix: "write the link as city:\(match)"))
-                    continue
-                }
-                log.append(.error("unresolved-link", at: link.location, "unresolved link '\(link.kind.rawValue):\(link.target)'\(site.suggestion(for: link))",
-                    fix: "link to an existing \(link.kind.rawValue): \(site.linkForms(link.kind))"))
-            }
-        }
+        site.checkEntryLinks(in: bodies, log: &log)
 
         try log.throwIfErrors()
         // Said only of a site without errors, where it is the one thing left to know.
@@ -298,6 +283,48 @@ public struct Linker: Sendable {
                     fix: "add the site's address to site.yml, such as 'base_url: https://example.org/rehber/'"))
         }
         site.warnings = log.warnings
+        return site
+    }
+}
+
+extension LinkedSite {
+    /// Reports each entry link of `bodies` that names nothing: an error, or, for a `city:` link written with another
+    /// transliteration of a close city's name, a warning, and the link then leads to that city.
+    mutating func checkEntryLinks(in bodies: [RichText], log: inout DiagnosticLog) {
+        for body in bodies {
+            for link in body.links where route(for: link) == nil {
+                // A city link written with another transliteration of a non-Latin name (lhoer for lahoer) is matched
+                // to the one close city of that country, with a warning, rather than failing the build.
+                if link.kind == .city, let match = closeCity(to: link.target, text: link.text) {
+                    approximateCityLinks[link.target] = match
+                    log.append(
+                        .warning(
+                            "approximate-city-link", at: link.location, "no city '\(link.target)'; linked to the closest match '\(match)' (\(name(of: match)))",
+                            fix: "write the link as city:\(match)"))
+                    continue
+                }
+                log.append(.error("unresolved-link", at: link.location, "unresolved link '\(link.kind.rawValue):\(link.target)'\(suggestion(for: link))",
+                    fix: "link to an existing \(link.kind.rawValue): \(linkForms(link.kind))"))
+            }
+        }
+    }
+
+    /// This site with new Markdown bodies for some of its partnerships, whose front matter is unchanged (see
+    /// `ParsedContent.partnershipsWithNewBodies`): nothing else of the site depends on a body, so only the bodies'
+    /// entry links are checked again. Partnerships the site leaves out (drafts) stay out.
+    /// - Throws: `BuildFailure.content` with the links of the new bodies that name nothing.
+    public func replacingBodies(of edited: [Partnership]) throws(BuildFailure) -> LinkedSite {
+        var site = self
+        let present = edited.filter { partnerships[$0.id] != nil }
+        for partnership in present { site.partnerships[partnership.id] = partnership }
+        // Close matches are found again, so each new body's approximate links are warned about, as a full link would.
+        for link in present.flatMap(\.body.links) where link.kind == .city { site.approximateCityLinks[link.target] = nil }
+        var log = DiagnosticLog()
+        site.checkEntryLinks(in: present.map(\.body), log: &log)
+        try log.throwIfErrors()
+        // The warnings of the old bodies go; the rest of the site's warnings are those of its front matter.
+        let files = Set(edited.map(\.source.file))
+        site.warnings = (warnings.filter { !($0.code == "approximate-city-link" && files.contains($0.location.file)) } + log.warnings).sorted()
         return site
     }
 }

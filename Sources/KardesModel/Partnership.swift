@@ -90,7 +90,8 @@ public struct Partnership: Hashable, Sendable {
     public let links: [String]
     public let sources: [Source]
     public let draft: Bool
-    public let body: RichText
+    /// Changed only through ``replacingBody(_:)``.
+    public private(set) var body: RichText
     /// The start of the file.
     public let source: SourceLocation
     /// Where each front-matter key's value starts, for problems found after loading.
@@ -126,6 +127,14 @@ public struct Partnership: Hashable, Sendable {
         self.draft = draft
         self.body = body
         self.source = source
+    }
+
+    /// The same partnership with another Markdown body: how a rebuild tells an edit of the text alone (the copy with
+    /// the old body equals the old partnership) from one that changes what the front matter says.
+    public func replacingBody(_ body: RichText) -> Partnership {
+        var copy = self
+        copy.body = body
+        return copy
     }
 
     /// The newest recorded activity, or the establishment when there is none.

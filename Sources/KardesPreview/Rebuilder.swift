@@ -47,10 +47,17 @@ public actor Rebuilder {
         let started = ContinuousClock.now
         let outcome: Outcome
         do {
-            // Worked on a copy and stored back: an actor's stored property cannot be mutated across an await.
+            // Worked on a copy and stored back, also after a failure (the session then remembers what it could not
+            // build): an actor's stored property cannot be mutated across an await.
             var session = self.session
-            let result = changed.isEmpty ? try await session.build() : try await session.rebuild(changed: changed)
+            let attempt: Result<BuildSession.Report, BuildFailure>
+            do {
+                attempt = .success(changed.isEmpty ? try await session.build() : try await session.rebuild(changed: changed))
+            } catch {
+                attempt = .failure(error)
+            }
             self.session = session
+            let result = try attempt.get()
             let report = result.build
             let elapsed = Self.milliseconds(since: started)
             outcome = Outcome(

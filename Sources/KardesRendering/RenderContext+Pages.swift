@@ -79,6 +79,7 @@ extension RenderContext {
                     dormant: site.possiblyDormant.contains(id),
                     cities: cityLinks(id, paths), facts: facts,
                     areas: partnership.areas.map { LinkView(title: site.area($0.value).title(in: language), url: paths.to(Route.area($0.value))) },
+                    // The one page that shows the body: `Renderer.partnershipPages` relies on it.
                     body: html(partnership.body, paths),
                     activities: partnership.activities.map {
                         ActivityView(

@@ -88,6 +88,13 @@ public struct Renderer: Sendable {
         return (RenderedSite(files: kept + made), made.count)
     }
 
+    /// The pages of `partnerships` in this language, and nothing else: after an edit of their Markdown bodies alone
+    /// (front matter unchanged), the only files that change, as no other page, data file or index shows a body.
+    public func partnershipPages(_ site: LinkedSite, _ partnerships: [Partnership.ID]) -> [RenderedFile] {
+        let context = RenderContext(site: site, theme: theme, language: language, prefix: prefix, portable: portable)
+        return partnerships.filter { site.partnerships[$0] != nil }.map { context.render(.partnership($0)) }
+    }
+
     /// A source that is not a file: the number of partnerships of `city`, which pages showing it depend on. An
     /// incremental rebuild counts it as changed when a changed file held a partnership of the city before or after.
     public static func countSource(of city: City.ID) -> String { "count:\(city)" }
