@@ -82,8 +82,21 @@ public struct BuildSession: Sendable {
     /// partnerships' pages (no other file shows a body) and writes the ones whose bytes changed. No path is added
     /// or removed, so the manifest stays as it is.
     private mutating func rebuildPages(of edited: [Partnership], parsed: ParsedContent, theme: Theme) throws(BuildFailure) -> Report {
-        var sites: [LinkedSite] = []
-        for site in self.sites { sites.append(try site.replacingBodies(of: edited)) }
+        // Patched in place: taken out of the session so each site is held once and not copied.
+        var sites = self.sites
+        self.sites = []
+        for index in sites.indices {
+            do {
+                try sites[index].replaceBodies(of: edited)
+            } catch {
+                // Those patched already are put back as they were: the session keeps the last good build.
+                for patched in sites.indices where patched < index {
+                    try? sites[patched].replaceBodies(of: edited.compactMap { self.parsed?.partnership(in: $0.source.file) })
+                }
+                self.sites = sites
+                throw error
+            }
+        }
         let portable = request.portable ?? parsed.config.portable
         var made: [RenderedFile] = []
         for (index, site) in sites.enumerated() {

@@ -75,7 +75,7 @@ public struct ContentLoader: Sendable {
             previous.files[path] != nil && FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
         }
         let present = onlyEdits ? Set(previous.files.keys) : Set(markdownFiles(in: content))
-        var files = previous.files.filter { present.contains($0.key) }
+        var files = onlyEdits ? previous.files : previous.files.filter { present.contains($0.key) }
         let reread = present.filter { changed.contains($0) || previous.files[$0] == nil }
         let markdown = MarkdownRenderer(unsafeHTML: previous.config.unsafeHTML, smartPunctuation: previous.config.smartPunctuation)
         for (path, file) in await parseFiles(reread.sorted(), markdown: markdown) { files[path] = file }

@@ -4,9 +4,17 @@ import KardesModel
 /// rebuilds, so that a save re-reads one file instead of the whole folder.
 public struct ParsedContent: Sendable {
     /// What one file turned into, with its own problems.
-    public struct File: Sendable {
+    ///
+    /// A class: a rebuild copies the table of every file to replace a few, and a reference copies in one retain
+    /// where an entry's many fields took one each.
+    public final class File: Sendable {
         let item: ContentLoader.Item
         let diagnostics: [Diagnostic]
+
+        init(item: ContentLoader.Item, diagnostics: [Diagnostic]) {
+            self.item = item
+            self.diagnostics = diagnostics
+        }
     }
 
     public let config: SiteConfig
@@ -50,6 +58,12 @@ public struct ParsedContent: Sendable {
         loaded.areas = AreaVocabulary.merged(siteAreas)
         loaded.diagnostics = log.diagnostics.sorted()
         return loaded
+    }
+
+    /// The partnership the file at `path` holds, if it holds one.
+    public func partnership(in path: String) -> Partnership? {
+        guard case .partnership(let partnership) = files[path]?.item else { return nil }
+        return partnership
     }
 
     /// The partnerships of `paths` when every one of those files changed since `older` in its Markdown body alone:

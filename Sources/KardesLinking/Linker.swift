@@ -309,23 +309,30 @@ extension LinkedSite {
         }
     }
 
-    /// This site with new Markdown bodies for some of its partnerships, whose front matter is unchanged (see
+    /// Gives some of this site's partnerships new Markdown bodies, their front matter unchanged (see
     /// `ParsedContent.partnershipsWithNewBodies`): nothing else of the site depends on a body, so only the bodies'
-    /// entry links are checked again. Partnerships the site leaves out (drafts) stay out.
-    /// - Throws: `BuildFailure.content` with the links of the new bodies that name nothing.
-    public func replacingBodies(of edited: [Partnership]) throws(BuildFailure) -> LinkedSite {
-        var site = self
+    /// entry links are checked again. Partnerships the site leaves out (drafts) stay out. In place, so a site of many
+    /// thousand partnerships is not copied for one edit.
+    /// - Throws: `BuildFailure.content` with the links of the new bodies that name nothing; the site is then as it was.
+    public mutating func replaceBodies(of edited: [Partnership]) throws(BuildFailure) {
         let present = edited.filter { partnerships[$0.id] != nil }
-        for partnership in present { site.partnerships[partnership.id] = partnership }
+        var before: [Partnership.ID: Partnership] = [:]
+        for partnership in present { before[partnership.id] = partnerships.updateValue(partnership, forKey: partnership.id) }
+        let approximate = approximateCityLinks
         // Close matches are found again, so each new body's approximate links are warned about, as a full link would.
-        for link in present.flatMap(\.body.links) where link.kind == .city { site.approximateCityLinks[link.target] = nil }
+        for link in present.flatMap(\.body.links) where link.kind == .city { approximateCityLinks[link.target] = nil }
         var log = DiagnosticLog()
-        site.checkEntryLinks(in: present.map(\.body), log: &log)
-        try log.throwIfErrors()
+        checkEntryLinks(in: present.map(\.body), log: &log)
+        do {
+            try log.throwIfErrors()
+        } catch {
+            for (id, partnership) in before { partnerships[id] = partnership }
+            approximateCityLinks = approximate
+            throw error
+        }
         // The warnings of the old bodies go; the rest of the site's warnings are those of its front matter.
         let files = Set(edited.map(\.source.file))
-        site.warnings = (warnings.filter { !($0.code == "approximate-city-link" && files.contains($0.location.file)) } + log.warnings).sorted()
-        return site
+        warnings = (warnings.filter { !($0.code == "approximate-city-link" && files.contains($0.location.file)) } + log.warnings).sorted()
     }
 }
 

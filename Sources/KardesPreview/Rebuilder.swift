@@ -47,9 +47,12 @@ public actor Rebuilder {
         let started = ContinuousClock.now
         let outcome: Outcome
         do {
-            // Worked on a copy and stored back, also after a failure (the session then remembers what it could not
-            // build): an actor's stored property cannot be mutated across an await.
+            // Taken out and stored back, also after a failure (the session then remembers what it could not build):
+            // an actor's stored property cannot be mutated across an await. Left in its place is an empty session, so
+            // the one being built is held once and changes in place rather than copying the whole site's state.
+            // Builds never overlap (`run` awaits each), so nothing sees the empty one.
             var session = self.session
+            self.session = BuildSession(request: session.request)
             let attempt: Result<BuildSession.Report, BuildFailure>
             do {
                 attempt = .success(changed.isEmpty ? try await session.build() : try await session.rebuild(changed: changed))
