@@ -55,13 +55,22 @@ public enum CSV {
     public static func write(_ rows: [[String]], separator: Character = ",") -> String {
         var text = ""
         for row in rows {
-            text += row.map { quote($0, separator: separator) }.joined(separator: String(separator))
+            for (index, field) in row.enumerated() {
+                if index > 0 { text.append(separator) }
+                text += quote(field, separator: separator)
+            }
             text += "\r\n"
         }
         return text
     }
 
     static func quote(_ field: String, separator: Character) -> String {
+        // Most fields hold none of the bytes that could need quotes: one pass over the UTF-8 says so, where the
+        // character-by-character checks below take several.
+        if let byte = separator.asciiValue, field.utf8.first != 0x20, field.utf8.last != 0x20,
+            !field.utf8.contains(where: { $0 == byte || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
+            return field
+        }
         let needsQuotes = field.contains(separator) || field.contains("\"") || field.contains("\n") || field.contains("\r")
             || field.first == " " || field.last == " "
         return needsQuotes ? "\"" + field.replacingAll("\"", with: "\"\"") + "\"" : field

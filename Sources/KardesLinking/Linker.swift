@@ -59,14 +59,31 @@ public struct Linker: Sendable {
             }
         }
 
+        // Tens of thousands of references name a few thousand cities: each text is parsed, and each name made into an
+        // address (a Unicode transliteration), once.
+        var parsedReferences: [String: Result<CityReference.Parsed, CityReference.ReferenceError>] = [:]
+        func parse(_ reference: CityReference) -> Result<CityReference.Parsed, CityReference.ReferenceError> {
+            if let known = parsedReferences[reference.text] { return known }
+            let parsed = reference.parse()
+            parsedReferences[reference.text] = parsed
+            return parsed
+        }
+        var slugs: [String: String] = [:]
+        func slug(_ name: String) -> String {
+            if let known = slugs[name] { return known }
+            let made = Slug.make(from: name)
+            slugs[name] = made
+            return made
+        }
+
         // Every city some reference names by name, so a cc/slug reference can be judged against all of them
         // whatever the order of the files.
         let allReferences = content.partnerships.flatMap(\.cities) + content.networks.flatMap { $0.members + [$0.seat].compactMap { $0 } }
             + [content.config.owner].compactMap { $0 } + content.partnerships.flatMap { $0.contacts.compactMap(\.city) }
         var namedIDs = Set(cities.keys.map(\.description))
         for reference in allReferences {
-            if case .success(.name(let name, let country)) = reference.parse() {
-                let key = "\(country.pathComponent)/\(Slug.make(from: name))"
+            if case .success(.name(let name, let country)) = parse(reference) {
+                let key = "\(country.pathComponent)/\(slug(name))"
                 namedIDs.insert(nameIndex[key]?.description ?? key)
             }
         }
@@ -74,9 +91,9 @@ public struct Linker: Sendable {
         // MARK: Resolve every reference; cities without a file are made from their references.
         var spellings: [City.ID: [String: Int]] = [:]
         func resolve(_ reference: CityReference) -> City.ID? {
-            switch reference.parse() {
+            switch parse(reference) {
             case .success(.name(let name, let country)):
-                let slug = Slug.make(from: name)
+                let slug = slug(name)
                 guard !slug.isEmpty else {
                     log.append(
                         .error(
