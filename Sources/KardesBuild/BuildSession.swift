@@ -134,7 +134,8 @@ public struct BuildSession: Sendable {
         // Every language is linked before anything is rendered or written, so errors leave the folder untouched.
         var sites: [LinkedSite] = []
         for language in loaded.config.languages {
-            sites.append(try Linker(language: language, referenceYear: request.referenceYear).link(loaded))
+            let before = self.sites.first { $0.language == language }
+            sites.append(try Linker(language: language, referenceYear: request.referenceYear).link(loaded, previous: before))
         }
         let warnings = sites.first?.warnings ?? []
         // A partnership added, removed or moved changes the partnership counts of its cities, before and after.

@@ -19,7 +19,10 @@ public struct Linker: Sendable {
     /// - Throws: `BuildFailure.content` with every error: unknown models, networks or areas with a "did you mean",
     ///   city references that resolve to nothing, the same partnership in two files, two city files claiming one name,
     ///   entry links in Markdown that name nothing.
-    public func link(_ content: LoadedContent) throws(BuildFailure) -> LinkedSite {
+    /// - Parameter previous: this language's site before an edit, when there is one: an order whose keys (titles,
+    ///   years, names) are all as they were is taken from it rather than sorted again, which for thousands of entries
+    ///   means hundreds of thousands of locale-aware comparisons. The result is the same either way.
+    public func link(_ content: LoadedContent, previous: LinkedSite? = nil) throws(BuildFailure) -> LinkedSite {
         var log = DiagnosticLog()
         log.append(contentsOf: content.diagnostics)
         let collator = Collator(language: language)
@@ -215,11 +218,23 @@ public struct Linker: Sendable {
             titles[id] = partnership.title ?? (partnershipCities[id] ?? []).map { cities[$0]?.name(in: language) ?? $0.slug }.joined(separator: " – ")
         }
         let titleKeys = titles.mapValues { collator.key($0) }
-        let partnershipOrder = partnerships.keys.sorted { a, b in
-            let ya = partnerships[a]!.established?.year ?? Int.min, yb = partnerships[b]!.established?.year ?? Int.min
-            if ya != yb { return ya > yb }
-            return collator.ascending(titleKeys[a]!, titleKeys[b]!, a.slug, b.slug)
-        }
+        let sameOrder = previous.map { old in
+            old.language == language && old.partnerships.count == partnerships.count
+                && partnerships.allSatisfy { id, partnership in
+                    guard let before = old.partnerships[id] else { return false }
+                    return before.established?.year == partnership.established?.year && old.partnershipTitles[id] == titles[id]
+                }
+        } ?? false
+        let partnershipOrder =
+            if let previous, sameOrder {
+                previous.partnershipOrder
+            } else {
+                partnerships.keys.sorted { a, b in
+                    let ya = partnerships[a]!.established?.year ?? Int.min, yb = partnerships[b]!.established?.year ?? Int.min
+                    if ya != yb { return ya > yb }
+                    return collator.ascending(titleKeys[a]!, titleKeys[b]!, a.slug, b.slug)
+                }
+            }
         let rank = Dictionary(uniqueKeysWithValues: partnershipOrder.enumerated().map { ($1, $0) })
         func ordered(_ ids: [Partnership.ID]) -> [Partnership.ID] { ids.sorted { rank[$0]! < rank[$1]! } }
 
@@ -237,7 +252,19 @@ public struct Linker: Sendable {
         }
 
         let nameKeys = cities.mapValues { collator.key($0.name(in: language)) }
-        let cityOrder = cities.keys.sorted { collator.ascending(nameKeys[$0]!, nameKeys[$1]!, $0.description, $1.description) }
+        let sameCityOrder = previous.map { old in
+            old.language == language && old.cities.count == cities.count
+                && cities.allSatisfy { id, city in
+                    guard let before = old.cities[id] else { return false }
+                    return before.name(in: language) == city.name(in: language)
+                }
+        } ?? false
+        let cityOrder =
+            if let previous, sameCityOrder {
+                previous.cityOrder
+            } else {
+                cities.keys.sorted { collator.ascending(nameKeys[$0]!, nameKeys[$1]!, $0.description, $1.description) }
+            }
         var citiesByCountry: [CountryCode: [City.ID]] = [:]
         for id in cityOrder { citiesByCountry[id.country, default: []].append(id) }
         let countryNames = Dictionary(uniqueKeysWithValues: citiesByCountry.keys.map { ($0, $0.name(in: language)) })

@@ -117,17 +117,23 @@ public struct Renderer: Sendable {
 
     /// The path and sources of each job, in the order of `jobs` (worked out in parallel, put back in order).
     static func outline(_ jobs: [Job], context: RenderContext) async -> [RenderedFile] {
-        let batchSize = max(1, jobs.count / (ProcessInfo.processInfo.activeProcessorCount * 4))
+        // Dealt out like cards (job i to batch i mod n) rather than cut in runs: the costly outlines (a country's or a
+        // model's thousands of partnerships) sit together at the end of the list and would leave one core at work.
+        let count = min(jobs.count, ProcessInfo.processInfo.activeProcessorCount * 4)
+        guard count > 0 else { return [] }
         let batches = await withTaskGroup(of: (Int, [RenderedFile]).self) { group in
-            for start in stride(from: 0, to: jobs.count, by: batchSize) {
-                let batch = jobs[start..<min(start + batchSize, jobs.count)]
-                group.addTask { (start, batch.map { context.render($0) }) }
+            for first in 0..<count {
+                group.addTask { (first, stride(from: first, to: jobs.count, by: count).map { context.render(jobs[$0]) }) }
             }
             var all: [(Int, [RenderedFile])] = []
             for await batch in group { all.append(batch) }
             return all
         }
-        return batches.sorted { $0.0 < $1.0 }.flatMap(\.1)
+        var files = [RenderedFile?](repeating: nil, count: jobs.count)
+        for (first, batch) in batches {
+            for (offset, file) in batch.enumerated() { files[first + offset * count] = file }
+        }
+        return files.map { $0! }
     }
 
     /// Every page of `site` in this language.

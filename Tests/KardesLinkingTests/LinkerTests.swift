@@ -383,6 +383,41 @@ struct IndexTests {
         #expect(site.citiesByCountry[CountryCode("TR")!] == [city("tr/bursa"), city("tr/uskudar")])
     }
 
+    @Test("linking again after an edit takes an order from the previous site only while its titles, years and names hold")
+    func reusedOrders() throws {
+        func site(_ entries: [(String, String)], previous: LinkedSite? = nil) throws -> LinkedSite {
+            try Linker(language: "tr", referenceYear: 2026).link(try content([sisterCity] + entries), previous: previous)
+        }
+        let first = try site([
+            Self.partnership("a", "cities: [\"Keighley, GB\", \"Poix-du-Nord, FR\"]", "established: 1990", "title: Çınar"),
+            Self.partnership("b", "cities: [\"Üsküdar, TR\", \"Köln, DE\"]", "established: 1990", "title: Cennet"),
+            Self.partnership("c", "cities: [\"Bursa, TR\", \"Köln, DE\"]", "established: 1990", "title: Dere"),
+        ])
+        // Turkish order: C before Ç before D.
+        #expect(first.partnershipOrder.map(\.slug) == ["b", "a", "c"])
+        // Only a purpose changed: the same order, taken over.
+        let purpose = try site(
+            [
+                Self.partnership("a", "cities: [\"Keighley, GB\", \"Poix-du-Nord, FR\"]", "established: 1990", "title: Çınar", "purpose: Dostluk"),
+                Self.partnership("b", "cities: [\"Üsküdar, TR\", \"Köln, DE\"]", "established: 1990", "title: Cennet"),
+                Self.partnership("c", "cities: [\"Bursa, TR\", \"Köln, DE\"]", "established: 1990", "title: Dere"),
+            ], previous: first)
+        #expect(purpose.partnershipOrder.map(\.slug) == ["b", "a", "c"])
+        // A new title and a new year each sort again, as a link without a previous site would.
+        let retitled = [
+            Self.partnership("a", "cities: [\"Keighley, GB\", \"Poix-du-Nord, FR\"]", "established: 1990", "title: Ağaç"),
+            Self.partnership("b", "cities: [\"Üsküdar, TR\", \"Köln, DE\"]", "established: 1990", "title: Cennet"),
+            Self.partnership("c", "cities: [\"Bursa, TR\", \"Köln, DE\"]", "established: 2001", "title: Dere"),
+        ]
+        let again = try site(retitled, previous: purpose)
+        #expect(again.partnershipOrder.map(\.slug) == ["c", "a", "b"])
+        #expect(again.partnershipOrder == (try site(retitled)).partnershipOrder)
+        // A city renamed in its file sorts the cities again.
+        let renamed = try site(retitled + [("content/cities/tr/bursa.md", file("---", "name: Zonguldak Bursa", "---"))], previous: again)
+        #expect(renamed.cityOrder.last == city("tr/bursa"))
+        #expect(renamed.cityOrder == (try site(retitled + [("content/cities/tr/bursa.md", file("---", "name: Zonguldak Bursa", "---"))])).cityOrder)
+    }
+
     @Test(
         "an active partnership with no activity for more than dormant_after_years is possibly dormant",
         arguments: [
