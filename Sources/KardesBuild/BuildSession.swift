@@ -68,6 +68,17 @@ public struct BuildSession: Sendable {
 
     private mutating func update(changed: Set<String>) async throws(BuildFailure) -> Report {
         guard let previous = parsed, let oldTheme = theme, !files.isEmpty, !changed.contains("content/site.yml") else { return try await build() }
+        // Editors and tools leave temporary files next to the one they save (`sed -i`, vim's probe file `4913`);
+        // only Markdown, YAML and folders are content, so the rest does not turn an edit of a text into a rebuild.
+        let changed = changed.filter { path in
+            guard path.hasPrefix("content/"), !path.hasSuffix(".md"), !path.hasSuffix(".yml") else { return true }
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: request.source.appendingPathComponent(path).path, isDirectory: &isFolder) {
+                return isFolder.boolValue
+            }
+            return previous.holdsFiles(under: path)
+        }
+        guard !changed.isEmpty else { return unchangedReport() }
         let loader = ContentLoader(root: request.source, includeDrafts: request.includeDrafts)
         let contentChanges = changed.filter { $0.hasPrefix("content/") }
         let parsed = contentChanges.isEmpty ? previous : try await loader.reparse(previous, changed: contentChanges)
@@ -116,6 +127,15 @@ public struct BuildSession: Sendable {
         let report = BuildReport(
             pagesByKind: kinds, files: files.count, write: write, warnings: sites.first?.warnings ?? [], languages: parsed.config.languages)
         return Report(build: report, rendered: made.count, full: false)
+    }
+
+    /// What a rebuild that changed nothing reports.
+    private func unchangedReport() -> Report {
+        var write = PublicWriter.Report()
+        write.unchanged = files.count
+        let report = BuildReport(
+            pagesByKind: kinds, files: files.count, write: write, warnings: sites.first?.warnings ?? [], languages: parsed?.config.languages ?? [])
+        return Report(build: report, rendered: 0, full: false)
     }
 
     /// The renderer of the language at `index` of the site's languages: the first at the root, the others below

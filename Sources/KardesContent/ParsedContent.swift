@@ -60,6 +60,12 @@ public struct ParsedContent: Sendable {
         return loaded
     }
 
+    /// Whether any file read lies in the folder `path` (a folder removed or renamed takes its files with it).
+    public func holdsFiles(under path: String) -> Bool {
+        let prefix = path.hasSuffix("/") ? path : path + "/"
+        return files.keys.contains { $0.hasPrefix(prefix) }
+    }
+
     /// The partnership the file at `path` holds, if it holds one.
     public func partnership(in path: String) -> Partnership? {
         guard case .partnership(let partnership) = files[path]?.item else { return nil }

@@ -217,6 +217,26 @@ struct IncrementalBuildTests {
         #expect(try await bench.difference() == nil)
     }
 
+    @Test("an editor's temporary file beside a text edit keeps the one-page path, and alone rebuilds nothing")
+    func temporaryFilesIgnored() async throws {
+        var bench = try Workbench(copying: Fixture.twinning.site)
+        defer { remove(bench.root) }
+        _ = try await bench.session.build()
+        let path = try bench.files(in: "content/partnerships")[0]
+        let slug = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        try bench.write(path, try bench.read(path) + "\nBir paragraf daha.\n")
+        // `sed -i` writes through a temporary file that is gone by the time the rebuild runs; vim probes with `4913`.
+        try bench.write("content/partnerships/4913", "")
+        let report = try await bench.session.rebuild(changed: [path, "content/partnerships/sedX1b2c3", "content/partnerships/4913"])
+        #expect(report.rendered == 2)
+        #expect(report.build.write.changedPaths == ["en/partnerships/\(slug)/index.html", "partnerships/\(slug)/index.html"])
+        let alone = try await bench.session.rebuild(changed: ["content/partnerships/4913"])
+        #expect(alone.rendered == 0)
+        #expect(alone.build.write.changedPaths.isEmpty)
+        #expect(alone.build.files == report.build.files)
+        #expect(try await bench.difference() == nil)
+    }
+
     @Test("a body link that names nothing fails the rebuild with its position, and the fix rebuilds")
     func bodyLinkError() async throws {
         var bench = try Workbench(copying: Fixture.twinning.site)
