@@ -108,6 +108,9 @@ public struct BuildSession: Sendable {
                 throw error
             }
         }
+        // Put back before anything is written, so a failed write leaves the session whole (the bodies are then
+        // those on disk, and the changed files are read again with the next change).
+        self.sites = sites
         let portable = request.portable ?? parsed.config.portable
         var made: [RenderedFile] = []
         for (index, site) in sites.enumerated() {
@@ -123,7 +126,6 @@ public struct BuildSession: Sendable {
         write.written = write.changedPaths.count
         write.unchanged = files.count - write.written
         self.parsed = parsed
-        self.sites = sites
         let report = BuildReport(
             pagesByKind: kinds, files: files.count, write: write, warnings: sites.first?.warnings ?? [], languages: parsed.config.languages)
         return Report(build: report, rendered: made.count, full: false)
