@@ -119,7 +119,7 @@ public struct BuildSession: Sendable {
         let writer = PublicWriter(output: request.output)
         var write = PublicWriter.Report()
         for file in made {
-            if files[file.path]?.contents != file.contents, try writer.write(file) { write.changedPaths.append(file.path) }
+            if file.problem != nil || files[file.path]?.contents != file.contents, try writer.write(file) { write.changedPaths.append(file.path) }
             files[file.path] = file
         }
         write.changedPaths.sort()

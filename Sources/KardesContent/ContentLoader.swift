@@ -57,7 +57,7 @@ public struct ContentLoader: Sendable {
         let (config, configDiagnostics) = readConfig()
         let markdown = MarkdownRenderer(unsafeHTML: config.unsafeHTML, smartPunctuation: config.smartPunctuation)
         let files = await parseFiles(markdownFiles(in: content), markdown: markdown)
-        return ParsedContent(config: config, configDiagnostics: configDiagnostics, files: files)
+        return ParsedContent(config: config, configDiagnostics: configDiagnostics, files: files, bodies: BodyReader(root: root, markdown: markdown))
     }
 
     /// `previous` with the files in `changed` (paths relative to the site root) read again, added or dropped.
@@ -79,7 +79,7 @@ public struct ContentLoader: Sendable {
         let reread = present.filter { changed.contains($0) || previous.files[$0] == nil }
         let markdown = MarkdownRenderer(unsafeHTML: previous.config.unsafeHTML, smartPunctuation: previous.config.smartPunctuation)
         for (path, file) in await parseFiles(reread.sorted(), markdown: markdown) { files[path] = file }
-        return ParsedContent(config: previous.config, configDiagnostics: previous.configDiagnostics, files: files)
+        return ParsedContent(config: previous.config, configDiagnostics: previous.configDiagnostics, files: files, bodies: BodyReader(root: root, markdown: markdown))
     }
 
     func readConfig() -> (SiteConfig, [Diagnostic]) {
@@ -197,7 +197,9 @@ public struct ContentLoader: Sendable {
             return take(AreaVocabulary.parse(text, path: path), Item.areas)
         case ("partnerships", _) where name.hasSuffix(".md"):
             guard checkSlug() else { return (path, .none, log.diagnostics) }
-            return take(PartnershipFile.parse(text, path: path, markdown: markdown), Item.partnership)
+            // The body's HTML is made again when its page is rendered (BodyReader): held for every partnership, it
+            // was most of the memory of a large build.
+            return take(PartnershipFile.parse(text, path: path, markdown: markdown, defersBody: true), Item.partnership)
         case ("cities", 4):
             guard let country = CountryCode(parts[2]), parts[2] == parts[2].lowercased() else {
                 log.append(

@@ -14,6 +14,8 @@ public struct Parsed<Entry: Sendable>: Sendable {
 struct EntryReader {
     let file: String
     let markdown: MarkdownRenderer
+    /// Whether the body is kept as a ``RichText/Deferred`` (its entry links only) rather than as HTML.
+    var defersBody = false
 
     func read<Entry>(_ text: String, known: [String], _ build: (inout FrontMatter, _ body: () -> RichText) -> Entry?) -> Parsed<Entry> {
         let split: SplitFile
@@ -24,7 +26,13 @@ struct EntryReader {
         } catch {
             return Parsed(entry: nil, diagnostics: [error])
         }
-        let entry = build(&frontMatter) { markdown.render(split.body, file: file, firstLine: split.bodyFirstLine) }
+        let entry = build(&frontMatter) {
+            guard defersBody else { return markdown.render(split.body, file: file, firstLine: split.bodyFirstLine) }
+            let outline = markdown.entryLinks(in: split.body, file: file, firstLine: split.bodyFirstLine)
+            return RichText(
+                deferred: RichText.Deferred(file: file, fingerprint: RichText.fingerprint(of: split.body), isEmpty: outline.isEmpty),
+                links: outline.links)
+        }
         let diagnostics = frontMatter.finish(known: known)
         return Parsed(entry: entry, diagnostics: diagnostics)
     }
@@ -84,8 +92,12 @@ public enum PartnershipFile {
     /// - Returns: the partnership, or nil with the errors: missing or malformed front matter, missing `cities` or `model`,
     ///   fewer than two cities, a bad city reference or country code, an invalid date, an unknown status, a status that
     ///   contradicts `ended`; unknown keys are warnings.
-    public static func parse(_ text: String, path: String, markdown: MarkdownRenderer = MarkdownRenderer()) -> Parsed<Partnership> {
-        EntryReader(file: path, markdown: markdown).read(text, known: keys) { fm, body in
+    ///   - defersBody: keep the body as its entry links and a fingerprint, to be rendered again from the file when the
+    ///     page is made (``BodyReader``), instead of as HTML.
+    public static func parse(
+        _ text: String, path: String, markdown: MarkdownRenderer = MarkdownRenderer(), defersBody: Bool = false
+    ) -> Parsed<Partnership> {
+        EntryReader(file: path, markdown: markdown, defersBody: defersBody).read(text, known: keys) { fm, body in
             let rawCities = fm.node("cities")
             let cities = fm.cityReferences("cities")
             if rawCities == nil {

@@ -14,6 +14,8 @@ public struct LoadedContent: Sendable {
     public var areas: [Area]
     /// Problems found while loading: warnings, and (from `loadCollecting`) errors that linking reports with its own.
     public var diagnostics: [Diagnostic]
+    /// Renders bodies that were loaded as ``RichText/Deferred`` (partnerships read by ``ContentLoader``).
+    public var bodies: BodyReader?
 
     public init(
         config: SiteConfig, models: [CooperationModel] = [], partnerships: [Partnership] = [], cities: [City] = [], networks: [Network] = [],

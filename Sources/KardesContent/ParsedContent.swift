@@ -21,6 +21,8 @@ public struct ParsedContent: Sendable {
     let configDiagnostics: [Diagnostic]
     /// By path relative to the site root.
     let files: [String: File]
+    /// Renders the partnership bodies that were loaded deferred (nil when none were).
+    let bodies: BodyReader?
 
     /// The content as `ContentLoader.loadCollecting()` gives it: entries in path order, duplicate slugs reported,
     /// drafts left out unless asked for.
@@ -28,6 +30,7 @@ public struct ParsedContent: Sendable {
         var log = DiagnosticLog()
         log.append(contentsOf: configDiagnostics)
         var loaded = LoadedContent(config: config)
+        loaded.bodies = bodies
         var siteAreas: [Area] = []
         var partnershipFiles: [String: String] = [:]
         // In path order, so entries and diagnostics come out the same on every run.

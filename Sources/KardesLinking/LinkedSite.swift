@@ -47,6 +47,8 @@ public struct LinkedSite: Sendable {
     /// `city:` link targets that name no city exactly but were matched to one by a close spelling (with a warning).
     public internal(set) var approximateCityLinks: [String: City.ID] = [:]
     public internal(set) var warnings: [Diagnostic]
+    /// Renders the bodies loaded as ``RichText/Deferred`` when their pages are made.
+    public internal(set) var bodies: BodyReader? = nil
 }
 
 /// A region (il, province, state) of a country, from city files' `region`.

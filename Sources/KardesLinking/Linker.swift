@@ -310,6 +310,7 @@ public struct Linker: Sendable {
             possiblyDormant: possiblyDormant, warnings: [])
 
         site.cityNameIndex = nameIndex
+        site.bodies = content.bodies
 
         // MARK: Entry links in every body.
         let bodies: [RichText] =

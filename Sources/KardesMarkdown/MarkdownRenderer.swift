@@ -26,17 +26,49 @@ public struct MarkdownRenderer: Sendable {
     ///   - firstLine: the file's line on which `markdown` starts.
     /// - Returns: the HTML as segments with each entry link's position.
     public func render(_ markdown: String, file: String, firstLine: Int = 1) -> RichText {
+        let options = self.options
+        return withDocument(markdown) { root in
+            let links = Self.entryLinks(root, markdown: markdown, file: file, firstLine: firstLine, markingURLs: true)
+            // Render without source positions: they would put data-sourcepos attributes into the page.
+            guard let htmlPointer = cmark_render_html(root, options & ~CMARK_OPT_SOURCEPOS) else { return .empty }
+            let html = String(cString: htmlPointer)
+            free(htmlPointer)
+            return RichText(segments: Self.split(html), links: links)
+        } ?? .empty
+    }
+
+    /// The entry links of `markdown`, exactly as ``render(_:file:firstLine:)`` lists them, and whether its HTML is
+    /// empty, without rendering the HTML: what a build needs of a body it renders again when it makes the page.
+    public func entryLinks(in markdown: String, file: String, firstLine: Int = 1) -> (links: [EntryLink], isEmpty: Bool) {
+        withDocument(markdown) { root in
+            // Every block cmark keeps renders to something; a document without one renders to nothing.
+            (Self.entryLinks(root, markdown: markdown, file: file, firstLine: firstLine, markingURLs: false), cmark_node_first_child(root) == nil)
+        } ?? ([], true)
+    }
+
+    private var options: Int32 {
         var options = CMARK_OPT_SOURCEPOS
         if smartPunctuation { options |= CMARK_OPT_SMART }
         if unsafeHTML { options |= CMARK_OPT_UNSAFE }
+        return options
+    }
+
+    /// Parses `markdown` and hands the document to `body`, freeing it afterwards; nil when cmark fails.
+    private func withDocument<T>(_ markdown: String, _ body: (OpaquePointer) -> T) -> T? {
+        let options = self.options
         let utf8 = Array(markdown.utf8)
         guard let root = utf8.withUnsafeBufferPointer({ buffer in
             buffer.baseAddress.map { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parse_document($0, buffer.count, options) }
             } ?? cmark_parse_document("", 0, options)
-        }) else { return .empty }
+        }) else { return nil }
         defer { cmark_node_free(root) }
+        return body(root)
+    }
 
+    /// Every entry link of the document in order, with its position; with `markingURLs` each link's URL is replaced
+    /// by the marker and its index, for ``split(_:)`` to find in the HTML.
+    private static func entryLinks(_ root: OpaquePointer, markdown: String, file: String, firstLine: Int, markingURLs: Bool) -> [EntryLink] {
         var links: [EntryLink] = []
         var lines: [[UInt8]] = []
         let iterator = cmark_iter_new(root)
@@ -55,14 +87,9 @@ public struct MarkdownRenderer: Sendable {
                 file: file, line: line + firstLine - 1,
                 column: Self.column(in: line <= lines.count ? lines[line - 1] : [], byteColumn: Int(cmark_node_get_start_column(node))))
             links.append(EntryLink(kind: kind, target: target, fragment: fragment, text: Self.text(of: node), location: location))
-            cmark_node_set_url(node, "\(Self.marker)\(links.count - 1)")
+            if markingURLs { cmark_node_set_url(node, "\(Self.marker)\(links.count - 1)") }
         }
-
-        // Render without source positions: they would put data-sourcepos attributes into the page.
-        guard let htmlPointer = cmark_render_html(root, options & ~CMARK_OPT_SOURCEPOS) else { return .empty }
-        let html = String(cString: htmlPointer)
-        free(htmlPointer)
-        return RichText(segments: Self.split(html), links: links)
+        return links
     }
 
     /// The 1-based column, in Unicode scalars, of a link that cmark places at `byteColumn` (1-based, in bytes).

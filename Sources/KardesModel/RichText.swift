@@ -7,17 +7,59 @@ public struct RichText: Hashable, Sendable {
         case link(Int)
     }
 
+    /// Where a body whose HTML is not held in memory comes from: a build reads a partnership's file again when it
+    /// renders the partnership's page, so a directory of 100,000 partnerships does not keep every body's HTML at once.
+    public struct Deferred: Hashable, Sendable {
+        /// The file, relative to the site root.
+        public let file: String
+        /// A hash of the Markdown text, to tell whether the file still holds the text that was checked.
+        public let fingerprint: UInt64
+        /// Whether the HTML is empty.
+        public let isEmpty: Bool
+
+        public init(file: String, fingerprint: UInt64, isEmpty: Bool) {
+            self.file = file
+            self.fingerprint = fingerprint
+            self.isEmpty = isEmpty
+        }
+    }
+
+    /// The HTML; empty for a deferred body (see ``deferred``).
     public let segments: [Segment]
     public let links: [EntryLink]
+    /// Set when the HTML is not held here but made again from the file when it is shown.
+    public let deferred: Deferred?
 
     public init(segments: [Segment], links: [EntryLink]) {
         self.segments = segments
         self.links = links
+        self.deferred = nil
+    }
+
+    /// A body whose HTML is made again from its file when it is shown; `links` are its entry links, as rendering
+    /// that file gives them.
+    public init(deferred: Deferred, links: [EntryLink]) {
+        self.segments = []
+        self.links = links
+        self.deferred = deferred
     }
 
     public static let empty = RichText(segments: [], links: [])
 
-    public var isEmpty: Bool { segments.isEmpty }
+    public var isEmpty: Bool { deferred?.isEmpty ?? segments.isEmpty }
+
+    /// FNV-1a over the UTF-8 of `text`: the fingerprint of a deferred body.
+    public static func fingerprint(of text: String) -> UInt64 {
+        var text = text
+        return text.withUTF8 { bytes in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash &*= 0x100_0000_01b3
+            }
+            return hash
+        }
+    }
 
     /// The HTML with each entry link's URL filled in by `url`.
     public func html(resolving url: (EntryLink) -> String) -> String {

@@ -94,3 +94,28 @@ func child(named name: String, of value: Any) -> Any? {
 func isNull(_ value: Any) -> Bool {
     type(of: value) == NSNull.self
 }
+
+/// A section's list whose elements are made one at a time while the section renders, and dropped once rendered:
+/// a page listing 100,000 partnerships then never holds 100,000 view models at once. It renders like an array of the
+/// same elements.
+public struct LazyList: Sendable {
+    /// How many elements the list has.
+    public let count: Int
+    private let element: @Sendable (Int) -> Any
+
+    /// A list of `count` elements; `element(i)` makes the `i`th each time the list is rendered.
+    public init(count: Int, element: @escaping @Sendable (Int) -> Any) {
+        self.count = count
+        self.element = element
+    }
+
+    /// Every element, made at once: for tests and for engines that need an array.
+    public var elements: [Any] { (0..<count).map(element) }
+
+    public var isEmpty: Bool { count == 0 }
+}
+
+extension LazyList: SequenceValue {
+    var isEmptyMustacheSequence: Bool { count == 0 }
+    func forEachMustacheElement(_ body: (Any) -> Void) { for index in 0..<count { body(element(index)) } }
+}

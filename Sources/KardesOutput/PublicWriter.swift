@@ -89,8 +89,10 @@ public struct PublicWriter: Sendable {
     /// Writes one file unless the same bytes are already there; safe to call from many tasks at once, each with
     /// another path.
     /// - Returns: whether the file was written.
-    /// - Throws: `BuildFailure.environment` when the path leaves the folder or the file cannot be written.
+    /// - Throws: `BuildFailure.content` with the file's ``RenderedFile/problem`` when it could not be made;
+    ///   `.environment` when the path leaves the folder or the file cannot be written.
     public func write(_ file: RenderedFile) throws(BuildFailure) -> Bool {
+        if let problem = file.problem { throw .content([problem]) }
         guard Self.isSafe(file.path) else {
             throw .environment(problem: "refusing to write outside the output folder: \(file.path)", fix: "report this as a bug in kardes")
         }

@@ -57,6 +57,16 @@ extension RenderContext {
         let model = site.model(partnership.model.value)
         var files = sources(of: [id])
         for contact in partnership.contacts { if let city = contact.city { files.insert(city.location.file) } }
+        var body = partnership.body
+        if !sourcesOnly, let bodies = site.bodies {
+            switch bodies.html(of: body) {
+            case .success(let rendered): body = rendered
+            case .failure(let problem):
+                return RenderedFile(
+                    path: prefix + Route.partnership(id) + "index.html", contents: [], sources: pageSources(files, template: "partnership", kind: "partnership"),
+                    kind: "partnership", problem: problem)
+            }
+        }
         return page(
             route: Route.partnership(id), kind: "partnership", template: "partnership", title: site.title(of: id),
             description: partnership.purpose, section: "partnerships", crumbs: [(text("partnerships"), Route.partnerships)],
@@ -80,7 +90,7 @@ extension RenderContext {
                     cities: cityLinks(id, paths), facts: facts,
                     areas: partnership.areas.map { LinkView(title: site.area($0.value).title(in: language), url: paths.to(Route.area($0.value))) },
                     // The one page that shows the body: `Renderer.partnershipPages` relies on it.
-                    body: html(partnership.body, paths),
+                    body: html(body, paths),
                     activities: partnership.activities.map {
                         ActivityView(
                             date: $0.date.description, kindLabel: text("activity_\($0.kind.rawValue)"), activityTitle: $0.title, activityLink: $0.link)

@@ -1,6 +1,7 @@
 import Foundation
 import KardesLinking
 import KardesModel
+import KardesMustache
 
 /// Everything one language's pages share while rendering, and the builders of each page's view model.
 struct RenderContext: Sendable {
@@ -165,7 +166,8 @@ struct RenderContext: Sendable {
             cityLinks: cityLinks(id, paths))
     }
 
-    func rows(_ ids: [Partnership.ID], _ paths: Paths) -> [PartnershipRow] { ids.map { row($0, paths) } }
+    /// The rows of `ids`, each made when the list renders it.
+    func rows(_ ids: [Partnership.ID], _ paths: Paths) -> LazyList { LazyList(count: ids.count) { [self] in row(ids[$0], paths) } }
 
     /// The files behind a list of partnerships: each file, its cities' files and its model.
     func sources(of ids: [Partnership.ID]) -> Set<String> {

@@ -1,3 +1,5 @@
+import KardesModel
+
 /// One finished output file, with the sources that fed it so a rebuild can tell which pages a change touches.
 public struct RenderedFile: Sendable, Hashable {
     /// The path below the output folder (`cities/tr/istanbul/index.html`).
@@ -7,12 +9,16 @@ public struct RenderedFile: Sendable, Hashable {
     public let sources: Set<String>
     /// What kind of page it is (`city`, `partnership`, `asset`), for the build summary.
     public let kind: String
+    /// Why the file could not be made (a partnership's file changed during the build, see `BodyReader`); writing it
+    /// fails with this problem.
+    public let problem: Diagnostic?
 
-    public init(path: String, contents: [UInt8], sources: Set<String>, kind: String) {
+    public init(path: String, contents: [UInt8], sources: Set<String>, kind: String, problem: Diagnostic? = nil) {
         self.path = path
         self.contents = contents
         self.sources = sources
         self.kind = kind
+        self.problem = problem
     }
 }
 

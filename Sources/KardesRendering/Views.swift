@@ -218,7 +218,8 @@ struct PartnershipRow: ViewModel {
 }
 
 struct PartnershipListView: ViewModel {
-    let items: [PartnershipRow]
+    /// Rows made as they are rendered (a list can hold every partnership of the site).
+    let items: LazyList
 
     func child(named name: String) -> Any? {
         switch name {
@@ -626,7 +627,7 @@ struct ListView: ViewModel {
 
     init(
         summary: String? = nil, body: String = "", facts: [FactView] = [], members: [CityRow] = [], organisations: [String] = [],
-        listHeading: String = "", list: [PartnershipRow] = [], links: [LinkView] = []
+        listHeading: String = "", list: LazyList = LazyList(count: 0) { _ in () }, links: [LinkView] = []
     ) {
         self.summary = summary
         self.body = body

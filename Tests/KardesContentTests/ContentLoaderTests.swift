@@ -146,3 +146,66 @@ struct ContentLoaderTests {
         ])
     }
 }
+
+/// Partnership bodies are kept as their entry links and a fingerprint, and rendered again from the file for their
+/// page (`BodyReader`), which must give exactly what rendering at load time gave.
+@Suite("Deferred bodies")
+struct DeferredBodyTests {
+    static let text = file(
+        "---", "cities: [\"Üsküdar, TR\", \"Köln, DE\"]", "model: sister-city", "---", "", "İlk paragraf \"tırnaklı\" -- uzun.", "",
+        "Bkz. [Köln](city:de/koln#ortaklar) ve [model](model:sister-city).")
+    static let path = "content/partnerships/koln-uskudar.md"
+
+    func load(_ site: borrowing TemporarySite) async throws -> (LoadedContent, Partnership) {
+        let loaded = try await ContentLoader(root: site.root).load()
+        return (loaded, try #require(loaded.partnerships.first { $0.id.slug == "koln-uskudar" }))
+    }
+
+    @Test("the loader keeps links and a fingerprint; reading the body again gives the HTML rendering at once gives")
+    func sameBody() async throws {
+        let site = try TemporarySite(ContentLoaderTests.base.merging([Self.path: Self.text]) { _, new in new })
+        let (loaded, partnership) = try await load(site)
+        let deferred = try #require(partnership.body.deferred)
+        #expect(deferred.file == Self.path && !deferred.isEmpty && partnership.body.segments.isEmpty)
+        let direct = try #require(PartnershipFile.parse(Self.text, path: Self.path).entry).body
+        #expect(partnership.body.links == direct.links && partnership.body.links.count == 2)
+        let reader = try #require(loaded.bodies)
+        #expect(try reader.html(of: partnership.body).get() == direct)
+        // A body that is not deferred passes through.
+        #expect(try reader.html(of: direct).get() == direct)
+    }
+
+    @Test("a file changed after loading is reported at the file, not shown", arguments: [
+        "Başka bir metin.\n", "İlk paragraf \"tırnaklı\" -- uzun.\n",
+    ])
+    func changedFile(newBody: String) async throws {
+        let site = try TemporarySite(ContentLoaderTests.base.merging([Self.path: Self.text]) { _, new in new })
+        let (loaded, partnership) = try await load(site)
+        let edited = Self.text.components(separatedBy: "---\n")[0...1].joined(separator: "---\n") + "---\n" + newBody
+        try Data(edited.utf8).write(to: site.root.appendingPathComponent(Self.path))
+        let result = try #require(loaded.bodies).html(of: partnership.body)
+        guard case .failure(let problem) = result else {
+            Issue.record("expected a failure, got \(result)")
+            return
+        }
+        #expect(problem.code == "changed-during-build" && problem.location.file == Self.path && problem.severity == .error)
+        #expect(problem.problem.contains("changed while the site was being built"))
+    }
+
+    @Test("front matter that grows moves the body's links, which counts as a change")
+    func movedBody() async throws {
+        let site = try TemporarySite(ContentLoaderTests.base.merging([Self.path: Self.text]) { _, new in new })
+        let (loaded, partnership) = try await load(site)
+        let moved = Self.text.replacingOccurrences(of: "model: sister-city\n", with: "model: sister-city\nstatus: active\n")
+        try Data(moved.utf8).write(to: site.root.appendingPathComponent(Self.path))
+        #expect(throws: Diagnostic.self) { try loaded.bodies?.html(of: partnership.body).get() }
+    }
+
+    @Test("a deleted file is reported too")
+    func deletedFile() async throws {
+        let site = try TemporarySite(ContentLoaderTests.base.merging([Self.path: Self.text]) { _, new in new })
+        let (loaded, partnership) = try await load(site)
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent(Self.path))
+        #expect(throws: Diagnostic.self) { try loaded.bodies?.html(of: partnership.body).get() }
+    }
+}

@@ -1,6 +1,8 @@
 import Foundation
 import KardesBuild
+import KardesContent
 import KardesModel
+import KardesOutput
 import Testing
 
 /// What kardes does to an output folder across builds: it refuses folders it did not make, leaves unchanged files
@@ -105,5 +107,40 @@ struct OutputFolderTests {
         #expect(after.files["style.css"]?.modified == before.files["style.css"]?.modified)
         #expect(after.files["networks/balkan-kentleri/index.html"]?.modified == before.files["networks/balkan-kentleri/index.html"]?.modified)
         #expect(after.files["hakkinda/index.html"]?.modified != before.files["hakkinda/index.html"]?.modified)
+    }
+}
+
+/// A partnership's text is read again when its page is rendered; a file edited between loading and rendering fails
+/// the build at that file instead of publishing a page that the checks did not see.
+@Suite("Bodies read again while rendering")
+struct BodyRereadTests {
+    @Test("a partnership file edited during the build fails it, naming the file, and nothing of it is written")
+    func editedDuringBuild() async throws {
+        let folder = try temporaryFolder()
+        defer { remove(folder) }
+        let site = folder.appendingPathComponent("site")
+        try FileManager.default.copyItem(at: Fixture.twinning.site, to: site)
+        let request = BuildRequest(source: site, output: folder.appendingPathComponent("public"), referenceYear: 2026)
+        let loaded = try await ContentLoader(root: site).load()
+        let partnership = try #require(loaded.partnerships.first { !$0.body.isEmpty })
+        let url = site.appendingPathComponent(partnership.source.file)
+        try Data((String(decoding: try Data(contentsOf: url), as: UTF8.self) + "\nSonradan eklenen satır.\n").utf8).write(to: url)
+
+        let (rendered, _) = try await render(loaded, request: request)
+        let failed = rendered.files.filter { $0.problem != nil }
+        // The page in every language, and nothing else.
+        let page = "partnerships/\(partnership.id.slug)/index.html"
+        #expect(Set(failed.map(\.path)) == Set(loaded.config.languages.enumerated().map { $0.offset == 0 ? page : "\($0.element)/\(page)" }))
+        let problem = try #require(failed.first?.problem)
+        #expect(problem.code == "changed-during-build" && problem.location.file == partnership.source.file)
+        let writer = PublicWriter(output: request.output)
+        _ = try writer.begin()
+        #expect {
+            _ = try writer.write(try #require(failed.first))
+        } throws: { error in
+            guard let failure = error as? BuildFailure, case .content(let diagnostics) = failure else { return false }
+            return diagnostics == [problem]
+        }
+        #expect(!FileManager.default.fileExists(atPath: request.output.appendingPathComponent(failed[0].path).path))
     }
 }

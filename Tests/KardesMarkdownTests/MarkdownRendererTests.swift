@@ -41,3 +41,32 @@ struct MarkdownRendererTests {
         #expect(html(text).contains("href=\"https://example.org/\""))
     }
 }
+
+@Suite("Markdown: entry links without HTML")
+struct EntryLinkOutlineTests {
+    static let bodies = [
+        "", "\n\n", "   \n", "[ref]: https://example.org/\n", "Düz metin.", "# Başlık\n\n- [Houston](city:us/houston)\n- [x](https://e.org)",
+        "Giriş.\n\n> Alıntı [model](model:sister-city#tarih)\n\n    kod [a](city:tr/x)\n",
+        "Satır\n  [Köln](city:de/koln) girintili devam\n\n1. [ağ](network:nalas)\n", "<div>ham</div>\n", "***\n",
+        "[boş]()", "Çok [bir](city:tr/a) [iki](city:tr/b)\n\n[üç](partnership:a-b)",
+    ]
+
+    @Test("lists the same links as rendering, and knows when the HTML is empty", arguments: bodies)
+    func sameAsRendering(body: String) {
+        for renderer in [MarkdownRenderer(), MarkdownRenderer(unsafeHTML: true, smartPunctuation: false)] {
+            let rendered = renderer.render(body, file: "content/p.md", firstLine: 4)
+            let outline = renderer.entryLinks(in: body, file: "content/p.md", firstLine: 4)
+            #expect(outline.links == rendered.links)
+            #expect(outline.isEmpty == rendered.isEmpty)
+        }
+    }
+
+    @Test("a deferred body is empty only when its HTML would be")
+    func deferredEmptiness() {
+        let fingerprint = RichText.fingerprint(of: "x")
+        #expect(RichText(deferred: .init(file: "a.md", fingerprint: fingerprint, isEmpty: true), links: []).isEmpty)
+        #expect(!RichText(deferred: .init(file: "a.md", fingerprint: fingerprint, isEmpty: false), links: []).isEmpty)
+        #expect(RichText.fingerprint(of: "Kardeş") != RichText.fingerprint(of: "Kardes"))
+        #expect(RichText.fingerprint(of: "") == 0xcbf2_9ce4_8422_2325)
+    }
+}

@@ -80,6 +80,7 @@ struct Bridged: Mustache.MustacheParent {
         guard let value else { return nil }
         if let object = value as? any KardesMustache.MustacheObject { return Bridged(object: object) }
         if let array = value as? [Any] { return array.map { wrap($0) as Any } }
+        if let list = value as? KardesMustache.LazyList { return list.elements.map { wrap($0) as Any } }
         if let dictionary = value as? [String: Any] { return dictionary.mapValues { wrap($0) as Any } }
         return value
     }
