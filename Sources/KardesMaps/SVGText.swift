@@ -42,32 +42,43 @@ enum SVGText {
         return text
     }
 
-    /// Appends `value` (in tenths) as ``tenths(_:)`` writes it, without making a string.
-    static func appendTenths(_ value: Int, to bytes: inout [UInt8]) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    /// The most bytes ``writeTenths(_:to:)`` writes: a sign, 18 digits (`Int.min`), a point and a decimal.
+    static let maximumTenthsLength = 21
+
+    /// Writes `value` (in tenths) as ``tenths(_:)`` does, without making a string.
+    ///
+    /// - Parameters:
+    ///   - value: the number in tenths.
+    ///   - target: room for at least ``maximumTenthsLength`` bytes.
+    /// - Returns: how many bytes were written.
+    @inline(__always)
+    static func writeTenths(_ value: Int, to target: UnsafeMutablePointer<UInt8>) -> Int {
+        var length = 0
+        if value < 0 {
+            target[0] = UInt8(ascii: "-")
+            length = 1
+        }
         let magnitude = value.magnitude
         let whole = magnitude / 10, fraction = magnitude % 10
-        if whole == 0 {
-            bytes.append(UInt8(ascii: "0"))
-        } else {
-            // Digits of the whole part, most significant first.
-            var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-            var count = 0
-            var rest = whole
-            withUnsafeMutableBytes(of: &digits) { buffer in
-                while rest > 0 {
-                    buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
-                    rest /= 10
-                    count += 1
-                }
-                for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
-            }
+        // Digits of the whole part, written from the last one back.
+        var digits = 1
+        var rest = whole / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
         }
+        rest = whole
+        for index in stride(from: length + digits - 1, through: length, by: -1) {
+            target[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+        }
+        length += digits
         if fraction != 0 {
-            bytes.append(UInt8(ascii: "."))
-            bytes.append(UInt8(ascii: "0") + UInt8(fraction))
+            target[length] = UInt8(ascii: ".")
+            target[length + 1] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: fraction)
+            length += 2
         }
+        return length
     }
 
     /// `value` rounded to one decimal and written as by ``tenths(_:)``.
@@ -78,7 +89,15 @@ enum SVGText {
     /// `value · 10`, rounded half away from zero; non-finite values become 0.
     static func toTenths(_ value: Double) -> Int {
         guard value.isFinite else { return 0 }
-        let scaled = (value * 10).rounded(.toNearestOrAwayFromZero)
-        return Int(max(min(scaled, 1e12), -1e12))
+        // Clamping before rounding gives the same result, as the bounds are whole numbers.
+        let scaled = max(min(value * 10, 1e12), -1e12)
+        // Rounded by hand: `rounded(.toNearestOrAwayFromZero)` is a call into libm on x86-64, and the maps of a
+        // large site round tens of millions of coordinates. `scaled - whole` is exact (Sterbenz's lemma: `whole` is 0
+        // or within a factor of 2 of `scaled`), so the comparisons with ±0.5 decide as `rounded` does.
+        let whole = Int(scaled)
+        let rest = scaled - Double(whole)
+        if rest >= 0.5 { return whole + 1 }
+        if rest <= -0.5 { return whole - 1 }
+        return whole
     }
 }
