@@ -170,7 +170,7 @@ public struct MapDrawing: Sendable {
 
     private func appendBackground(_ frame: Frame, scale: Double, to out: inout SVGBytes) {
         var sphere = PathWriter(step: 10, quantum: Self.quantum(scale))
-        sphere.addRing(Graticule.sphere, in: frame)
+        Graticule.sphere.withUnsafeBufferPointer { sphere.addRing($0, in: frame) }
         out.append("<path class=\"sphere\" fill=\"#e3eef6\" d=\"")
         out.append(sphere.bytes)
         out.append("\"/>")
@@ -214,12 +214,18 @@ public struct MapDrawing: Sendable {
                 plain.append("\"/>")
             }
         }
-        for ring in viewport.outlineRings(minimumLevel: minimumLevel) where ring.bounds.intersects(frame.cullBounds) {
-            if current != .some(ring.countryCode) {
-                flush()
-                current = .some(ring.countryCode)
+        let outline = viewport.outlineRings(minimumLevel: minimumLevel)
+        // Through pointers, so that no ring is copied and nothing is retained per ring.
+        outline.points.withUnsafeBufferPointer { points in
+            outline.rings.withUnsafeBufferPointer { rings in
+                for index in rings.indices where rings[index].bounds.intersects(frame.cullBounds) {
+                    if current != .some(rings[index].countryCode) {
+                        flush()
+                        current = .some(rings[index].countryCode)
+                    }
+                    writer.addRing(UnsafeBufferPointer(rebasing: points[rings[index].points]), in: frame)
+                }
             }
-            writer.addRing(ring.points, in: frame)
         }
         flush()
         let width = SVGText.number(0.5 * scale)
@@ -467,22 +473,30 @@ struct PathWriter {
 
     /// `value` in tenths, rounded half away from zero to a multiple of `quantum`, like ``SVGText/toTenths(_:)``,
     /// so both sides of a border round alike.
+    @inline(__always)
     func rounded(_ value: Double) -> Int {
         let tenths = SVGText.toTenths(value)
-        guard quantum > 1 else { return tenths }
         // In integers, the same as `Int((Double(tenths) / q).rounded(.toNearestOrAwayFromZero) * q)`: a quotient of
-        // two whole numbers is a half only when it is exactly one. 10 (maps drawn at half size) gets a constant divisor.
+        // two whole numbers is a half only when it is exactly one. `tenths` is at most 10¹² (toTenths clamps), so
+        // nothing overflows. 10 (maps drawn at half size) gets a constant divisor, which is a multiplication.
         let magnitude = tenths.magnitude
-        let multiples = quantum == 10 ? (2 * magnitude + 10) / 20 : (2 * magnitude + UInt(quantum)) / UInt(2 * quantum)
-        let result = Int(multiples) * quantum
-        return tenths < 0 ? -result : result
+        let result: Int
+        if quantum == 10 {
+            result = Int(bitPattern: (2 &* magnitude &+ 10) / 20 &* 10)
+        } else if quantum > 1 {
+            let q = UInt(bitPattern: quantum)
+            result = Int(bitPattern: (2 &* magnitude &+ q) / (2 &* q) &* q)
+        } else {
+            return tenths
+        }
+        return tenths < 0 ? 0 &- result : result
     }
 
     /// Adds a closed ring given in the projection's plane: moved into `viewBox` units, clipped to the frame plus
     /// margin (unless it lies wholly inside, as most rings on a small map do), rounded, thinned and written.
     ///
     /// A ring that ends up with fewer than three points, or smaller than about a unit across, is left out.
-    mutating func addRing(_ ring: [ProjectedPoint], in frame: Frame) {
+    mutating func addRing(_ ring: UnsafeBufferPointer<ProjectedPoint>, in frame: Frame) {
         points.removeAll(keepingCapacity: true)
         points.reserveCapacity(ring.count)
         var inside = true
@@ -521,13 +535,15 @@ struct PathWriter {
 
     private mutating func thin(_ points: [(Double, Double)], keepLast: Bool) {
         kept.removeAll(keepingCapacity: true)
-        for (index, point) in points.enumerated() {
-            let p = (rounded(point.0), rounded(point.1))
-            if let last = kept.last {
-                let far = max(abs(p.0 - last.0), abs(p.1 - last.1)) >= step
-                if far || (keepLast && index == points.count - 1 && p != last) { kept.append(p) }
-            } else {
+        guard let first = points.first else { return }
+        var last = (rounded(first.0), rounded(first.1))
+        kept.append(last)
+        for index in points.indices.dropFirst() {
+            let p = (rounded(points[index].0), rounded(points[index].1))
+            let far = max(abs(p.0 - last.0), abs(p.1 - last.1)) >= step
+            if far || (keepLast && index == points.count - 1 && p != last) {
                 kept.append(p)
+                last = p
             }
         }
     }

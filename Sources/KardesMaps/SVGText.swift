@@ -11,6 +11,8 @@ enum SVGText {
     }
 
     private static func escape(_ value: String, quotes: Bool) -> String {
+        // Most labels and URLs need nothing escaped or dropped: return them as they are, without a copy.
+        guard needsEscaping(value, quotes: quotes) else { return value }
         var out = ""
         out.reserveCapacity(value.utf8.count)
         for scalar in value.unicodeScalars {
@@ -29,6 +31,20 @@ enum SVGText {
             }
         }
         return out
+    }
+
+    /// Whether ``escape(_:quotes:)`` might change `value`: false only when no UTF-8 byte can start something it
+    /// escapes or drops. C1 controls (U+0080…U+009F) start with the byte C2, U+FFFE and U+FFFF with EF; other
+    /// characters starting with those bytes are kept by `escape`, which the caller then runs for nothing.
+    private static func needsEscaping(_ value: String, quotes: Bool) -> Bool {
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), 0..<0x20, 0x7F, 0xC2, 0xEF: return true
+            case UInt8(ascii: "\""), UInt8(ascii: "'"): if quotes { return true }
+            default: continue
+            }
+        }
+        return false
     }
 
     /// A number given in tenths, with one decimal at most: 123 → "12.3", 120 → "12", −5 → "-0.5".
@@ -60,19 +76,25 @@ enum SVGText {
         }
         let magnitude = value.magnitude
         let whole = magnitude / 10, fraction = magnitude % 10
-        // Digits of the whole part, written from the last one back.
-        var digits = 1
-        var rest = whole / 10
-        while rest > 0 {
-            digits += 1
-            rest /= 10
+        if whole < 10 {
+            // Most steps along a map's outline: one digit.
+            target[length] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: whole)
+            length += 1
+        } else {
+            // Digits of the whole part, written from the last one back.
+            var digits = 2
+            var rest = whole / 100
+            while rest > 0 {
+                digits += 1
+                rest /= 10
+            }
+            rest = whole
+            for index in stride(from: length + digits - 1, through: length, by: -1) {
+                target[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+            }
+            length += digits
         }
-        rest = whole
-        for index in stride(from: length + digits - 1, through: length, by: -1) {
-            target[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
-            rest /= 10
-        }
-        length += digits
         if fraction != 0 {
             target[length] = UInt8(ascii: ".")
             target[length + 1] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: fraction)
@@ -94,10 +116,10 @@ enum SVGText {
         // Rounded by hand: `rounded(.toNearestOrAwayFromZero)` is a call into libm on x86-64, and the maps of a
         // large site round tens of millions of coordinates. `scaled - whole` is exact (Sterbenz's lemma: `whole` is 0
         // or within a factor of 2 of `scaled`), so the comparisons with ±0.5 decide as `rounded` does.
+        // Written without branches: which way a coordinate rounds is a coin toss the processor cannot predict.
         let whole = Int(scaled)
         let rest = scaled - Double(whole)
-        if rest >= 0.5 { return whole + 1 }
-        if rest <= -0.5 { return whole - 1 }
-        return whole
+        let up = rest >= 0.5 ? 1 : 0, down = rest <= -0.5 ? 1 : 0
+        return whole &+ up &- down
     }
 }
