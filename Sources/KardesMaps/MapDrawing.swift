@@ -191,9 +191,11 @@ public struct MapDrawing: Sendable {
 
     private func appendLand(_ frame: Frame, scale: Double, to out: inout SVGBytes) {
         let highlighted = highlightedCountry?.code
-        // One path per run of rings of one country; the highlighted country's go last, so its whole border shows
-        // above its neighbours'.
-        var plain = SVGBytes(capacity: 16_384), emphasized = SVGBytes()
+        let width = SVGText.number(0.5 * scale)
+        out.append("<g class=\"land\" fill=\"#ddd6c3\" fill-rule=\"evenodd\" stroke=\"#fff\" stroke-width=\"\(width)\" stroke-linejoin=\"round\">")
+        // One path per run of rings of one country, written straight into `out`; the highlighted country's are kept
+        // aside and go last, so its whole border shows above its neighbours'.
+        var emphasized = SVGBytes()
         var current: String?? = .none
         // Degrees per viewBox unit, measured along the equator.
         let degreesPerUnit = 180 / (EqualEarth.maxX * frame.scale)
@@ -209,9 +211,9 @@ public struct MapDrawing: Sendable {
                 emphasized.append(writer.bytes)
                 emphasized.append("\"/>")
             } else {
-                plain.append("<path class=\"country\" d=\"")
-                plain.append(writer.bytes)
-                plain.append("\"/>")
+                out.append("<path class=\"country\" d=\"")
+                out.append(writer.bytes)
+                out.append("\"/>")
             }
         }
         let outline = viewport.outlineRings(minimumLevel: minimumLevel)
@@ -228,9 +230,6 @@ public struct MapDrawing: Sendable {
             }
         }
         flush()
-        let width = SVGText.number(0.5 * scale)
-        out.append("<g class=\"land\" fill=\"#ddd6c3\" fill-rule=\"evenodd\" stroke=\"#fff\" stroke-width=\"\(width)\" stroke-linejoin=\"round\">")
-        out.append(plain)
         out.append(emphasized)
         out.append("</g>")
     }

@@ -36,7 +36,9 @@ struct PathWriterTests {
         var generator = SplitMix64(seed: 7)
         for index in 0..<200 {
             let count = Int.random(in: 3...40, using: &generator)
-            let points = (0..<count).map { _ in (Double.random(in: -200...1200, using: &generator), Double.random(in: -200...(h + 200), using: &generator)) }
+            let points = (0..<count).map { _ in
+                (Double.random(in: -200...1200, using: &generator), Double.random(in: -200...(h + 200), using: &generator))
+            }
             rings.append(("random \(index)", points))
         }
         return rings

@@ -3,7 +3,9 @@ import Testing
 
 @Suite("SVG numbers")
 struct SVGTextTests {
-    @Test("numbers appended as bytes read exactly as the text form", arguments: [0, 1, -1, 9, 10, -10, 15, -15, 99, 100, 101, 1234, -98765, 1_000_000_007, -2_147_483_648, Int.max, Int.min])
+    @Test(
+        "numbers appended as bytes read exactly as the text form",
+        arguments: [0, 1, -1, 9, 10, -10, 15, -15, 99, 100, 101, 1234, -98765, 1_000_000_007, -2_147_483_648, Int.max, Int.min])
     func appendedTenthsMatchText(value: Int) {
         var bytes = SVGBytes()
         bytes.append("x")
