@@ -144,17 +144,20 @@ public struct MapDrawing: Sendable {
         let frame = Frame(viewport: viewport)
         let prefix = Self.sanitizedID(idPrefix)
         let scale = symbolScale.isFinite ? min(max(symbolScale, 0.25), 10) : 1
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"kardes-map\" viewBox=\"0 0 1000 \(SVGText.number(frame.height))\""
-        svg += " aria-labelledby=\"\(prefix)-title \(prefix)-desc\">"
-        svg += "<title id=\"\(prefix)-title\">\(SVGText.text(title))</title>"
-        svg += "<desc id=\"\(prefix)-desc\">\(SVGText.text(summary))</desc>"
-        svg += "<g aria-hidden=\"true\">"
-        svg += background(frame, scale: scale)
-        svg += land(frame, scale: scale)
-        svg += arcLayer(frame, scale: scale)
-        svg += "</g>"
-        svg += dotLayer(frame, scale: scale)
-        return svg + "</svg>"
+        // Written as bytes and made a string once: a city map is about 20 kB, most of it the land layer.
+        var svg = SVGBytes(capacity: 32_768)
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"kardes-map\" viewBox=\"0 0 1000 \(SVGText.number(frame.height))\"")
+        svg.append(" aria-labelledby=\"\(prefix)-title \(prefix)-desc\">")
+        svg.append("<title id=\"\(prefix)-title\">\(SVGText.text(title))</title>")
+        svg.append("<desc id=\"\(prefix)-desc\">\(SVGText.text(summary))</desc>")
+        svg.append("<g aria-hidden=\"true\">")
+        appendBackground(frame, scale: scale, to: &svg)
+        appendLand(frame, scale: scale, to: &svg)
+        appendArcs(frame, scale: scale, to: &svg)
+        svg.append("</g>")
+        appendDots(frame, scale: scale, to: &svg)
+        svg.append("</svg>")
+        return svg.string
     }
 
     // MARK: - Layers
@@ -165,58 +168,73 @@ public struct MapDrawing: Sendable {
         min(max(Int((5 * scale).rounded()), 1), 10)
     }
 
-    private func background(_ frame: Frame, scale: Double) -> String {
+    private func appendBackground(_ frame: Frame, scale: Double, to out: inout SVGBytes) {
         var sphere = PathWriter(step: 10, quantum: Self.quantum(scale))
-        sphere.addRing(frame.clip(ring: Graticule.sphere.map(frame.point)))
-        var out = "<path class=\"sphere\" fill=\"#e3eef6\" d=\"\(sphere.d)\"/>"
+        Graticule.sphere.withUnsafeBufferPointer { sphere.addRing($0, in: frame) }
+        out.append("<path class=\"sphere\" fill=\"#e3eef6\" d=\"")
+        out.append(sphere.bytes)
+        out.append("\"/>")
         if showsGraticule {
             var lines = PathWriter(step: 10, quantum: Self.quantum(scale))
             for line in Graticule.lines(centralMeridian: viewport.centralMeridian) { lines.addLines(frame.clip(line: line.map(frame.point))) }
             if !lines.isEmpty {
-                out += "<path class=\"graticule\" fill=\"none\" stroke=\"#c9dbe8\" stroke-width=\"\(SVGText.number(0.5 * scale))\" d=\"\(lines.d)\"/>"
+                out.append("<path class=\"graticule\" fill=\"none\" stroke=\"#c9dbe8\" stroke-width=\"\(SVGText.number(0.5 * scale))\" d=\"")
+                out.append(lines.bytes)
+                out.append("\"/>")
             }
         }
-        return out
     }
 
     /// The outline is simplified so that it strays at most this many `viewBox` units (times `symbolScale`, so
     /// about this many pixels on screen) from the 1:110m data.
     static let landTolerance = 0.6
 
-    private func land(_ frame: Frame, scale: Double) -> String {
+    private func appendLand(_ frame: Frame, scale: Double, to out: inout SVGBytes) {
         let highlighted = highlightedCountry?.code
-        var paths: [(code: String?, d: String)] = []
+        let width = SVGText.number(0.5 * scale)
+        out.append("<g class=\"land\" fill=\"#ddd6c3\" fill-rule=\"evenodd\" stroke=\"#fff\" stroke-width=\"\(width)\" stroke-linejoin=\"round\">")
+        // One path per run of rings of one country, written straight into `out`; the highlighted country's are kept
+        // aside and go last, so its whole border shows above its neighbours'.
+        var emphasized = SVGBytes()
         var current: String?? = .none
         // Degrees per viewBox unit, measured along the equator.
         let degreesPerUnit = 180 / (EqualEarth.maxX * frame.scale)
         let minimumLevel = WorldOutline.minimumLevel(forTolerance: Self.landTolerance * scale * degreesPerUnit)
         let step = 1  // only repeated points: thinning by distance would differ between the two sides of a border
+        // One writer for every country, emptied between them, so its buffers are allocated once per map.
         var writer = PathWriter(step: step, quantum: Self.quantum(scale))
         func flush() {
-            if case .some(let code) = current, !writer.isEmpty { paths.append((code, writer.d)) }
-            writer = PathWriter(step: step, quantum: Self.quantum(scale))
-        }
-        for ring in viewport.outlineRings(minimumLevel: minimumLevel) where ring.bounds.intersects(frame.cullBounds) {
-            if current != .some(ring.countryCode) {
-                flush()
-                current = .some(ring.countryCode)
+            defer { writer.removeAll() }
+            guard case .some(let code) = current, !writer.isEmpty else { return }
+            if highlighted != nil && code == highlighted {
+                emphasized.append("<path class=\"country highlighted\" fill=\"#b7c79a\" d=\"")
+                emphasized.append(writer.bytes)
+                emphasized.append("\"/>")
+            } else {
+                out.append("<path class=\"country\" d=\"")
+                out.append(writer.bytes)
+                out.append("\"/>")
             }
-            writer.addRing(frame.clip(ring: ring.points.map(frame.point)))
+        }
+        let outline = viewport.outlineRings(minimumLevel: minimumLevel)
+        // Through pointers, so that no ring is copied and nothing is retained per ring.
+        outline.points.withUnsafeBufferPointer { points in
+            outline.rings.withUnsafeBufferPointer { rings in
+                for index in rings.indices where rings[index].bounds.intersects(frame.cullBounds) {
+                    if current != .some(rings[index].countryCode) {
+                        flush()
+                        current = .some(rings[index].countryCode)
+                    }
+                    writer.addRing(UnsafeBufferPointer(rebasing: points[rings[index].points]), in: frame)
+                }
+            }
         }
         flush()
-        let width = SVGText.number(0.5 * scale)
-        var out = "<g class=\"land\" fill=\"#ddd6c3\" fill-rule=\"evenodd\" stroke=\"#fff\" stroke-width=\"\(width)\" stroke-linejoin=\"round\">"
-        // The highlighted country last, so its whole border shows above its neighbours'.
-        for path in paths where highlighted == nil || path.code != highlighted {
-            out += "<path class=\"country\" d=\"\(path.d)\"/>"
-        }
-        for path in paths where highlighted != nil && path.code == highlighted {
-            out += "<path class=\"country highlighted\" fill=\"#b7c79a\" d=\"\(path.d)\"/>"
-        }
-        return out + "</g>"
+        out.append(emphasized)
+        out.append("</g>")
     }
 
-    private func arcLayer(_ frame: Frame, scale: Double) -> String {
+    private func appendArcs(_ frame: Frame, scale: Double, to out: inout SVGBytes) {
         // One path per class and colour, sorted, so the bytes do not depend on the input order; duplicate arcs
         // (the same two cities in the same model) are drawn once.
         struct Key: Hashable, Comparable {
@@ -228,9 +246,9 @@ public struct MapDrawing: Sendable {
             let color = arc.color.flatMap { MapStyle.isHexColor($0) ? $0.lowercased() : nil } ?? ""
             groups[Key(cssClass: arc.cssClass, color: color), default: []].insert(ArcKey(arc.from, arc.to))
         }
-        guard !groups.isEmpty else { return "" }
-        var out = "<g class=\"arcs\" fill=\"none\" stroke=\"#0072b2\" stroke-width=\"\(SVGText.number(1.2 * scale))\""
-        out += " stroke-opacity=\"0.75\" stroke-linecap=\"round\" stroke-linejoin=\"round\">"
+        guard !groups.isEmpty else { return }
+        out.append("<g class=\"arcs\" fill=\"none\" stroke=\"#0072b2\" stroke-width=\"\(SVGText.number(1.2 * scale))\"")
+        out.append(" stroke-opacity=\"0.75\" stroke-linecap=\"round\" stroke-linejoin=\"round\">")
         for key in groups.keys.sorted() {
             var writer = PathWriter(step: Int(15 * scale), quantum: Self.quantum(scale))
             for arc in groups[key, default: []].sorted() {
@@ -241,12 +259,14 @@ public struct MapDrawing: Sendable {
             guard !writer.isEmpty else { continue }
             let stroke = key.color.isEmpty ? "" : " stroke=\"\(key.color)\""
             let classes = key.cssClass.isEmpty ? "arc" : "arc \(key.cssClass)"
-            out += "<path class=\"\(SVGText.attribute(classes))\"\(stroke) d=\"\(writer.d)\"/>"
+            out.append("<path class=\"\(SVGText.attribute(classes))\"\(stroke) d=\"")
+            out.append(writer.bytes)
+            out.append("\"/>")
         }
-        return out + "</g>"
+        out.append("</g>")
     }
 
-    private func dotLayer(_ frame: Frame, scale: Double) -> String {
+    private func appendDots(_ frame: Frame, scale: Double, to out: inout SVGBytes) {
         let placed = dots.compactMap { dot -> (dot: MapDot, x: Int, y: Int, r: Int)? in
             let (x, y) = frame.point(viewport.project(dot.coordinates))
             guard x >= 0, x <= 1000, y >= 0, y <= frame.height else { return nil }
@@ -256,16 +276,26 @@ public struct MapDrawing: Sendable {
         .sorted { a, b in
             (-a.r, a.dot.id, a.dot.url, a.dot.label, a.x, a.y) < (-b.r, b.dot.id, b.dot.url, b.dot.label, b.x, b.y)
         }
-        guard !placed.isEmpty else { return "" }
-        var out = "<g class=\"cities\" fill=\"#b03a2e\" fill-opacity=\"0.85\" stroke=\"#fff\" stroke-width=\"\(SVGText.number(0.75 * scale))\">"
+        guard !placed.isEmpty else { return }
+        out.append("<g class=\"cities\" fill=\"#b03a2e\" fill-opacity=\"0.85\" stroke=\"#fff\" stroke-width=\"\(SVGText.number(0.75 * scale))\">")
         for item in placed {
-            let label = SVGText.attribute(item.dot.label)
-            out += "<a href=\"\(SVGText.attribute(item.dot.url))\" aria-label=\"\(label)\"><title>\(SVGText.text(item.dot.label))</title>"
-            let emphasis = item.dot.isHighlighted ? " fill=\"#1d2a4d\" fill-opacity=\"1\"" : ""
-            out += "<circle class=\"\(SVGText.attribute(item.dot.cssClass))\"\(emphasis) cx=\"\(SVGText.tenths(item.x))\" cy=\"\(SVGText.tenths(item.y))\""
-            out += " r=\"\(SVGText.tenths(item.r))\"/></a>"
+            out.append("<a href=\"")
+            out.append(SVGText.attribute(item.dot.url))
+            out.append("\" aria-label=\"")
+            out.append(SVGText.attribute(item.dot.label))
+            out.append("\"><title>")
+            out.append(SVGText.text(item.dot.label))
+            out.append("</title><circle class=\"")
+            out.append(SVGText.attribute(item.dot.cssClass))
+            out.append(item.dot.isHighlighted ? "\" fill=\"#1d2a4d\" fill-opacity=\"1\" cx=\"" : "\" cx=\"")
+            out.appendTenths(item.x)
+            out.append("\" cy=\"")
+            out.appendTenths(item.y)
+            out.append("\" r=\"")
+            out.appendTenths(item.r)
+            out.append("\"/></a>")
         }
-        return out + "</g>"
+        out.append("</g>")
     }
 
     /// `text` reduced to letters, digits, `-` and `_`, starting with a letter, for use in `id` attributes.
@@ -307,6 +337,8 @@ struct Frame {
     let margin: Double = 10
     /// The viewport plus the margin, in the projection's plane, to skip rings that cannot show.
     let cullBounds: ProjectedBounds
+    /// The edges of what is drawn, in `viewBox` units: the frame plus the margin.
+    let lowX: Double, lowY: Double, highX: Double, highY: Double
 
     init(viewport: MapViewport) {
         self.viewport = viewport
@@ -315,52 +347,74 @@ struct Frame {
         let m = margin / scale
         let b = viewport.bounds
         self.cullBounds = ProjectedBounds(minX: b.minX - m, minY: b.minY - m, maxX: b.maxX + m, maxY: b.maxY + m)
+        (lowX, lowY) = (-margin, -margin)
+        (highX, highY) = (MapDrawing.width + margin, height + margin)
     }
 
     func point(_ p: ProjectedPoint) -> (Double, Double) {
         ((p.x - viewport.bounds.minX) * scale, (viewport.bounds.maxY - p.y) * scale)
     }
 
-    private var low: (Double, Double) { (-margin, -margin) }
-    private var high: (Double, Double) { (MapDrawing.width + margin, height + margin) }
+    /// Whether `p` (in `viewBox` units) lies inside the frame plus margin, edges included.
+    func contains(_ p: (Double, Double)) -> Bool {
+        p.0 >= lowX && p.0 <= highX && p.1 >= lowY && p.1 <= highY
+    }
 
-    /// A closed ring clipped to the frame plus margin (Sutherland–Hodgman, one edge at a time).
-    func clip(ring: [(Double, Double)]) -> [(Double, Double)] {
-        if ring.allSatisfy({ $0.0 >= low.0 && $0.0 <= high.0 && $0.1 >= low.1 && $0.1 <= high.1 }) { return ring }
-        var points = ring
-        let edges: [(inside: ((Double, Double)) -> Bool, cut: ((Double, Double), (Double, Double)) -> (Double, Double))] = [
-            ({ $0.0 >= low.0 }, { a, b in Self.cutX(a, b, low.0) }),
-            ({ $0.0 <= high.0 }, { a, b in Self.cutX(a, b, high.0) }),
-            ({ $0.1 >= low.1 }, { a, b in Self.cutY(a, b, low.1) }),
-            ({ $0.1 <= high.1 }, { a, b in Self.cutY(a, b, high.1) }),
-        ]
-        for edge in edges {
-            guard let last = points.last else { return [] }
-            var output: [(Double, Double)] = []
-            var previous = last
-            for point in points {
-                let inside = edge.inside(point), wasInside = edge.inside(previous)
-                if inside {
-                    if !wasInside { output.append(edge.cut(previous, point)) }
-                    output.append(point)
-                } else if wasInside {
-                    output.append(edge.cut(previous, point))
-                }
-                previous = point
-            }
-            points = output
+    /// Clips a closed ring to the frame plus margin, in place (Sutherland–Hodgman: the left, right, top and bottom
+    /// edge in turn). An edge that no point lies beyond is skipped, as clipping to it gives the same points.
+    ///
+    /// - Parameters:
+    ///   - points: the ring in `viewBox` units, implicitly closed; becomes the clipped ring, empty when nothing shows.
+    ///   - spare: room for the clipping, reused between rings so that clipping allocates nothing; left undefined.
+    func clip(ring points: inout [(Double, Double)], spare: inout [(Double, Double)]) {
+        Self.clip(&points, into: &spare, alongX: true, keepingAbove: true, bound: lowX)
+        Self.clip(&points, into: &spare, alongX: true, keepingAbove: false, bound: highX)
+        Self.clip(&points, into: &spare, alongX: false, keepingAbove: true, bound: lowY)
+        Self.clip(&points, into: &spare, alongX: false, keepingAbove: false, bound: highY)
+    }
+
+    /// One step of ``clip(ring:spare:)``: keeps the part of the ring where x (or y) is at least (or at most) `bound`.
+    @inline(__always)
+    private static func clip(
+        _ points: inout [(Double, Double)], into spare: inout [(Double, Double)], alongX: Bool, keepingAbove: Bool, bound: Double
+    ) {
+        @inline(__always) func inside(_ p: (Double, Double)) -> Bool {
+            let value = alongX ? p.0 : p.1
+            return keepingAbove ? value >= bound : value <= bound
         }
-        return points
+        @inline(__always) func cut(_ a: (Double, Double), _ b: (Double, Double)) -> (Double, Double) {
+            alongX ? cutX(a, b, bound) : cutY(a, b, bound)
+        }
+        guard let last = points.last else { return }
+        var beyond = false
+        for point in points where !inside(point) {
+            beyond = true
+            break
+        }
+        guard beyond else { return }
+        spare.removeAll(keepingCapacity: true)
+        var previous = last, wasInside = inside(last)
+        for point in points {
+            let isInside = inside(point)
+            if isInside {
+                if !wasInside { spare.append(cut(previous, point)) }
+                spare.append(point)
+            } else if wasInside {
+                spare.append(cut(previous, point))
+            }
+            previous = point
+            wasInside = isInside
+        }
+        swap(&points, &spare)
     }
 
     /// A densely sampled polyline cut into the runs that come near the frame (a point is kept when it or a
     /// neighbour lies inside the frame plus margin).
     func clip(line: [(Double, Double)]) -> [[(Double, Double)]] {
-        func inside(_ p: (Double, Double)) -> Bool { p.0 >= low.0 && p.0 <= high.0 && p.1 >= low.1 && p.1 <= high.1 }
         var runs: [[(Double, Double)]] = []
         var run: [(Double, Double)] = []
         for (index, point) in line.enumerated() {
-            let near = inside(point) || (index > 0 && inside(line[index - 1])) || (index + 1 < line.count && inside(line[index + 1]))
+            let near = contains(point) || (index > 0 && contains(line[index - 1])) || (index + 1 < line.count && contains(line[index + 1]))
             if near {
                 run.append(point)
             } else if !run.isEmpty {
@@ -386,35 +440,75 @@ struct Frame {
 /// Builds compact SVG path data: absolute start, then relative moves, coordinates rounded to multiples of
 /// `quantum` tenths, and points closer than `step` tenths to the last kept one dropped (they would not show).
 ///
-/// The path is collected as UTF-8 bytes: a city page's land layer has thousands of numbers, and appending them to a
-/// `String` one by one was a tenth of a whole build.
+/// The path is collected as UTF-8 bytes, and the buffers for a ring's points, its clipping and thinning are kept
+/// between rings: a city page's land layer has thousands of numbers, and making strings and arrays for each was a
+/// large part of a whole build.
 struct PathWriter {
     let step: Int
     let quantum: Int
-    private var bytes: [UInt8] = []
-    /// Reused between rings, so thinning allocates once per writer.
+    /// The path data written so far.
+    private(set) var bytes = SVGBytes()
+    /// The rounded points of the ring or line being added.
     private var kept: [(Int, Int)] = []
+    /// The ring being added, in `viewBox` units, and room for clipping it.
+    private var points: [(Double, Double)] = []
+    private var spare: [(Double, Double)] = []
 
     init(step: Int, quantum: Int = 1) {
         self.step = max(step, 1)
         self.quantum = max(quantum, 1)
     }
 
-    /// The path data written so far.
-    var d: String { String(decoding: bytes, as: UTF8.self) }
+    /// The path data written so far, as a string.
+    var d: String { bytes.string }
 
     /// Whether nothing has been written.
     var isEmpty: Bool { bytes.isEmpty }
 
-    private func rounded(_ value: Double) -> Int {
-        let tenths = SVGText.toTenths(value)
-        guard quantum > 1 else { return tenths }
-        // Half away from zero, like toTenths, so both sides of a border round alike.
-        let q = Double(quantum)
-        return Int((Double(tenths) / q).rounded(.toNearestOrAwayFromZero) * q)
+    /// Forgets the path data, keeping the buffers for the next path.
+    mutating func removeAll() {
+        bytes.removeAll()
     }
 
-    mutating func addRing(_ points: [(Double, Double)]) {
+    /// `value` in tenths, rounded half away from zero to a multiple of `quantum`, like ``SVGText/toTenths(_:)``,
+    /// so both sides of a border round alike.
+    @inline(__always)
+    func rounded(_ value: Double) -> Int {
+        let tenths = SVGText.toTenths(value)
+        // In integers, the same as `Int((Double(tenths) / q).rounded(.toNearestOrAwayFromZero) * q)`: a quotient of
+        // two whole numbers is a half only when it is exactly one. `tenths` is at most 10¹² (toTenths clamps), so
+        // nothing overflows. 10 (maps drawn at half size) gets a constant divisor, which is a multiplication.
+        let magnitude = tenths.magnitude
+        let result: Int
+        if quantum == 10 {
+            result = Int(bitPattern: (2 &* magnitude &+ 10) / 20 &* 10)
+        } else if quantum > 1 {
+            let q = UInt(bitPattern: quantum)
+            result = Int(bitPattern: (2 &* magnitude &+ q) / (2 &* q) &* q)
+        } else {
+            return tenths
+        }
+        return tenths < 0 ? 0 &- result : result
+    }
+
+    /// Adds a closed ring given in the projection's plane: moved into `viewBox` units, clipped to the frame plus
+    /// margin (unless it lies wholly inside, as most rings on a small map do), rounded, thinned and written.
+    ///
+    /// A ring that ends up with fewer than three points, or smaller than about a unit across, is left out.
+    mutating func addRing(_ ring: UnsafeBufferPointer<ProjectedPoint>, in frame: Frame) {
+        points.removeAll(keepingCapacity: true)
+        points.reserveCapacity(ring.count)
+        var inside = true
+        for p in ring {
+            let point = frame.point(p)
+            if inside && !frame.contains(point) { inside = false }
+            points.append(point)
+        }
+        if !inside { frame.clip(ring: &points, spare: &spare) }
+        addClippedRing(points)
+    }
+
+    private mutating func addClippedRing(_ points: [(Double, Double)]) {
         thin(points, keepLast: false)
         while kept.count > 1, let first = kept.first, let last = kept.last, first == last { kept.removeLast() }
         guard kept.count >= 3 else { return }
@@ -440,35 +534,55 @@ struct PathWriter {
 
     private mutating func thin(_ points: [(Double, Double)], keepLast: Bool) {
         kept.removeAll(keepingCapacity: true)
-        for (index, point) in points.enumerated() {
-            let p = (rounded(point.0), rounded(point.1))
-            if let last = kept.last {
-                let far = max(abs(p.0 - last.0), abs(p.1 - last.1)) >= step
-                if far || (keepLast && index == points.count - 1 && p != last) { kept.append(p) }
-            } else {
+        guard let first = points.first else { return }
+        var last = (rounded(first.0), rounded(first.1))
+        kept.append(last)
+        for index in points.indices.dropFirst() {
+            let p = (rounded(points[index].0), rounded(points[index].1))
+            let far = max(abs(p.0 - last.0), abs(p.1 - last.1)) >= step
+            if far || (keepLast && index == points.count - 1 && p != last) {
                 kept.append(p)
+                last = p
             }
         }
     }
 
     private mutating func write() {
+        let kept = self.kept
         guard let first = kept.first else { return }
-        bytes.append(UInt8(ascii: "M"))
-        SVGText.appendTenths(first.0, to: &bytes)
-        bytes.append(UInt8(ascii: " "))
-        SVGText.appendTenths(first.1, to: &bytes)
-        bytes.append(UInt8(ascii: "l"))
-        var previous = first
-        var afterCommand = true
-        for point in kept.dropFirst() {
-            let dx = point.0 - previous.0, dy = point.1 - previous.1
-            // A minus sign separates numbers by itself; otherwise a space does.
-            if !afterCommand && dx >= 0 { bytes.append(UInt8(ascii: " ")) }
-            SVGText.appendTenths(dx, to: &bytes)
-            if dy >= 0 { bytes.append(UInt8(ascii: " ")) }
-            SVGText.appendTenths(dy, to: &bytes)
-            afterCommand = false
-            previous = point
+        // At most two numbers per point, each with a separator, plus `M`, `l` and the space between the first two.
+        let maximum = 3 + 2 * kept.count * (SVGText.maximumTenthsLength + 1)
+        kept.withUnsafeBufferPointer { kept in
+            bytes.write(maximum: maximum) { target in
+                var length = 0
+                target[length] = UInt8(ascii: "M")
+                length += 1
+                length += SVGText.writeTenths(first.0, to: target + length)
+                target[length] = UInt8(ascii: " ")
+                length += 1
+                length += SVGText.writeTenths(first.1, to: target + length)
+                target[length] = UInt8(ascii: "l")
+                length += 1
+                var previous = first
+                var afterCommand = true
+                for point in kept.dropFirst() {
+                    let dx = point.0 - previous.0, dy = point.1 - previous.1
+                    // A minus sign separates numbers by itself; otherwise a space does.
+                    if !afterCommand && dx >= 0 {
+                        target[length] = UInt8(ascii: " ")
+                        length += 1
+                    }
+                    length += SVGText.writeTenths(dx, to: target + length)
+                    if dy >= 0 {
+                        target[length] = UInt8(ascii: " ")
+                        length += 1
+                    }
+                    length += SVGText.writeTenths(dy, to: target + length)
+                    afterCommand = false
+                    previous = point
+                }
+                return length
+            }
         }
     }
 }

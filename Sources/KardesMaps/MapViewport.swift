@@ -134,18 +134,18 @@ public struct MapViewport: Hashable, Sendable {
     /// with the cut edges following the curved edge of the map.
     ///
     /// - Parameter minimumLevel: points below this importance level are left out (see ``WorldOutline/Ring/levels``).
-    func outlineRings(minimumLevel: UInt8) -> [OutlineRing] {
+    func outlineRings(minimumLevel: UInt8) -> Outline {
         OutlineCache.shared.rings(centralMeridian: centralMeridian, minimumLevel: minimumLevel) {
             Self.computeOutlineRings(centralMeridian: centralMeridian, minimumLevel: minimumLevel)
         }
     }
 
-    static func computeOutlineRings(centralMeridian: Double, minimumLevel: UInt8) -> [OutlineRing] {
-        var result: [OutlineRing] = []
+    static func computeOutlineRings(centralMeridian: Double, minimumLevel: UInt8) -> Outline {
+        var result = Outline()
         for ring in WorldOutline.rings {
             if centralMeridian == 0 {
                 let points = minimumLevel == 0 ? ring.projected : zip(ring.projected, ring.levels).filter { $0.1 >= minimumLevel }.map(\.0)
-                if points.count >= 3 { result.append((ring.countryCode, points, ring.bounds)) }
+                if points.count >= 3 { result.append(ring.countryCode, points, bounds: ring.bounds) }
                 continue
             }
             let kept = minimumLevel == 0 ? ring.points : zip(ring.points, ring.levels).filter { $0.1 >= minimumLevel }.map(\.0)
@@ -158,7 +158,7 @@ public struct MapViewport: Hashable, Sendable {
                 if west + offset < -180 || east + offset > 180 { points = Self.cutAtEdges(points) }
                 let projected = points.map { EqualEarth.project(latitude: $0.latitude, longitude: $0.longitude) }
                 if projected.count >= 3, let bounds = ProjectedBounds(enclosing: projected) {
-                    result.append((ring.countryCode, projected, bounds))
+                    result.append(ring.countryCode, projected, bounds: bounds)
                 }
             }
         }
@@ -207,8 +207,22 @@ public struct MapViewport: Hashable, Sendable {
     }
 }
 
-/// A ring of the world outline in a turned globe's plane.
-typealias OutlineRing = (countryCode: String?, points: [ProjectedPoint], bounds: ProjectedBounds)
+/// The world outline's rings in a turned globe's plane, with every ring's points in one array: a map retains one
+/// array instead of one per ring, as both cores retaining the same few hundred small arrays for every map made their
+/// reference counts contended.
+struct Outline: Sendable {
+    /// Each ring's country code, the range of its points in ``points``, and the box around them (or around the
+    /// whole ring before simplification, which holds them too).
+    private(set) var rings: [(countryCode: String?, points: Range<Int>, bounds: ProjectedBounds)] = []
+    /// The points of all rings, one ring after the other.
+    private(set) var points: [ProjectedPoint] = []
+
+    /// Adds a ring after the others.
+    mutating func append(_ countryCode: String?, _ ring: [ProjectedPoint], bounds: ProjectedBounds) {
+        rings.append((countryCode, points.count..<points.count + ring.count, bounds))
+        points += ring
+    }
+}
 
 /// The world outline per central meridian and level of detail, worked out once per process: thousands of small maps
 /// share a few dozen of them (meridians are multiples of 5°), and projecting the outline again for each map was most
@@ -219,9 +233,9 @@ final class OutlineCache: Sendable {
         let centralMeridian: Double
         let minimumLevel: UInt8
     }
-    private let rings = Mutex<[Key: [OutlineRing]]>([:])
+    private let rings = Mutex<[Key: Outline]>([:])
 
-    func rings(centralMeridian: Double, minimumLevel: UInt8, compute: () -> [OutlineRing]) -> [OutlineRing] {
+    func rings(centralMeridian: Double, minimumLevel: UInt8, compute: () -> Outline) -> Outline {
         let key = Key(centralMeridian: centralMeridian, minimumLevel: minimumLevel)
         if let cached = rings.withLock({ $0[key] }) { return cached }
         // Worked out outside the lock, so other pages go on drawing; two threads may both compute the same entry once.
