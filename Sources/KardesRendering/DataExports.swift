@@ -1,4 +1,3 @@
-import Foundation
 import KardesContent
 import KardesLinking
 import KardesModel
@@ -59,11 +58,34 @@ public enum DataExports {
         }
     }
 
-    static func encoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        // Sorted keys and no escaped slashes keep the bytes stable and readable.
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
+    /// A city's `partners.json`.
+    struct Slice: Encodable {
+        let schemaVersion: Int
+        let city: CityRecord
+        let partnerships: [PartnershipRecord]
+        enum CodingKeys: String, CodingKey { case schemaVersion = "schema_version", city, partnerships }
+    }
+
+    struct Geometry: Encodable {
+        let type = "Point"
+        let coordinates: [Double]
+    }
+
+    struct Properties: Encodable {
+        let id: String, name: String, country: String, partnerships: Int, url: String
+    }
+
+    struct Feature: Encodable {
+        let type = "Feature"
+        let id: String
+        let geometry: Geometry
+        let properties: Properties
+    }
+
+    /// `data/cities.geojson`.
+    struct FeatureCollection: Encodable {
+        let type = "FeatureCollection"
+        let features: [Feature]
     }
 
     static func url(_ route: String, _ site: LinkedSite) -> String { (site.config.baseURL ?? "") + route }
@@ -88,43 +110,36 @@ public enum DataExports {
 
     /// `data/partnerships.json`: every partnership, newest first.
     public static func partnershipsJSON(_ site: LinkedSite) -> [UInt8] {
-        let document = Document(
+        var json = JSONBytes(escapesSlashes: false, capacity: 1 << 16)
+        document(site).write(to: &json)
+        return json.isValid ? json.bytes : []
+    }
+
+    static func document(_ site: LinkedSite) -> Document {
+        Document(
             schemaVersion: schemaVersion, generator: "kardes", title: site.config.title, language: site.language,
             baseURL: site.config.baseURL, partnerships: site.partnershipOrder.map { record($0, site) })
-        return Array((try? encoder().encode(document)) ?? Data())
     }
 
     /// A city's partnerships as JSON, next to its page (`cities/tr/istanbul/partners.json`).
     public static func cityJSON(_ id: City.ID, _ site: LinkedSite) -> [UInt8] {
-        struct Slice: Encodable {
-            let schemaVersion: Int
-            let city: CityRecord
-            let partnerships: [PartnershipRecord]
-            enum CodingKeys: String, CodingKey { case schemaVersion = "schema_version", city, partnerships }
-        }
-        let slice = Slice(schemaVersion: schemaVersion, city: city(id, site), partnerships: site.partnerships(of: id).map { record($0, site) })
-        return Array((try? encoder().encode(slice)) ?? Data())
+        var json = JSONBytes(escapesSlashes: false, capacity: 2048)
+        slice(id, site).write(to: &json)
+        return json.isValid ? json.bytes : []
+    }
+
+    static func slice(_ id: City.ID, _ site: LinkedSite) -> Slice {
+        Slice(schemaVersion: schemaVersion, city: city(id, site), partnerships: site.partnerships(of: id).map { record($0, site) })
     }
 
     /// `data/cities.geojson`: an RFC 7946 FeatureCollection of the cities with coordinates, with partner counts.
     public static func citiesGeoJSON(_ site: LinkedSite) -> [UInt8] {
-        struct Geometry: Encodable {
-            let type = "Point"
-            let coordinates: [Double]
-        }
-        struct Properties: Encodable {
-            let id: String, name: String, country: String, partnerships: Int, url: String
-        }
-        struct Feature: Encodable {
-            let type = "Feature"
-            let id: String
-            let geometry: Geometry
-            let properties: Properties
-        }
-        struct Collection: Encodable {
-            let type = "FeatureCollection"
-            let features: [Feature]
-        }
+        var json = JSONBytes(escapesSlashes: false, capacity: 1 << 16)
+        featureCollection(site).write(to: &json)
+        return json.isValid ? json.bytes : []
+    }
+
+    static func featureCollection(_ site: LinkedSite) -> FeatureCollection {
         let features = site.cityOrder.compactMap { id -> Feature? in
             guard let point = site.cities[id]?.coordinates else { return nil }
             // RFC 7946: longitude first.
@@ -134,6 +149,120 @@ public enum DataExports {
                     id: id.description, name: site.name(of: id), country: id.country.code, partnerships: site.partnerships(of: id).count,
                     url: url(Route.city(id), site)))
         }
-        return Array((try? encoder().encode(Collection(features: features))) ?? Data())
+        return FeatureCollection(features: features)
+    }
+}
+
+// MARK: - JSON
+// The records stay `Encodable`: the tests encode them with `JSONEncoder` (`[.sortedKeys, .withoutEscapingSlashes]`, as
+// the exports used to) and compare with these bytes. Keys are written in `JSONEncoder`'s sorted order: by UTF-8 bytes.
+
+extension DataExports.CityRecord {
+    func write(to json: inout JSONBytes) {
+        json.object { json in
+            json.field("country", country)
+            json.field("id", id)
+            json.field("latitude", latitude)
+            json.field("longitude", longitude)
+            json.field("name", name)
+            json.field("url", url)
+        }
+    }
+}
+
+extension DataExports.Decision {
+    func write(to json: inout JSONBytes) {
+        json.object { json in
+            json.field("date", date)
+            json.field("number", number)
+        }
+    }
+}
+
+extension DataExports.PartnershipRecord {
+    func write(to json: inout JSONBytes) {
+        json.object { json in
+            json.field("agreement", agreement)
+            json.field("areas", areas)
+            json.field("association", association)
+            json.key("cities")
+            json.array { json in for city in cities { city.write(to: &json) } }
+            if let councilDecision {
+                json.key("council_decision")
+                councilDecision.write(to: &json)
+            }
+            json.field("ended", ended)
+            json.field("established", established)
+            json.field("links", links)
+            if let ministryApproval {
+                json.key("ministry_approval")
+                ministryApproval.write(to: &json)
+            }
+            json.field("model", model)
+            json.field("protocol", `protocol`)
+            json.field("purpose", purpose)
+            json.field("slug", slug)
+            json.field("status", status)
+            json.field("title", title)
+            json.field("url", url)
+        }
+    }
+}
+
+extension DataExports.Document {
+    func write(to json: inout JSONBytes) {
+        json.object { json in
+            json.field("base_url", baseURL)
+            json.field("generator", generator)
+            json.field("language", language)
+            json.key("partnerships")
+            json.array { json in for partnership in partnerships { partnership.write(to: &json) } }
+            json.field("schema_version", schemaVersion)
+            json.field("title", title)
+        }
+    }
+}
+
+extension DataExports.Slice {
+    func write(to json: inout JSONBytes) {
+        json.object { json in
+            json.key("city")
+            city.write(to: &json)
+            json.key("partnerships")
+            json.array { json in for partnership in partnerships { partnership.write(to: &json) } }
+            json.field("schema_version", schemaVersion)
+        }
+    }
+}
+
+extension DataExports.FeatureCollection {
+    func write(to json: inout JSONBytes) {
+        json.object { json in
+            json.key("features")
+            json.array { json in
+                for feature in features {
+                    json.object { json in
+                        json.key("geometry")
+                        json.object { json in
+                            json.key("coordinates")
+                            json.array { json in for number in feature.geometry.coordinates { json.number(number) } }
+                            json.field("type", feature.geometry.type)
+                        }
+                        json.field("id", feature.id)
+                        json.key("properties")
+                        json.object { json in
+                            let properties = feature.properties
+                            json.field("country", properties.country)
+                            json.field("id", properties.id)
+                            json.field("name", properties.name)
+                            json.field("partnerships", properties.partnerships)
+                            json.field("url", properties.url)
+                        }
+                        json.field("type", feature.type)
+                    }
+                }
+            }
+            json.field("type", type)
+        }
     }
 }

@@ -199,19 +199,10 @@ extension RenderContext {
     /// A schema.org `City` for search engines, with its Wikidata item as `sameAs`.
     func cityStructuredData(_ city: City) -> String? {
         guard let base = site.config.baseURL else { return nil }
-        var object: [String: Any] = [
-            "@context": "https://schema.org", "@type": "City", "name": city.name(in: language), "url": base + prefix + Route.city(city.id),
-            "containedInPlace": ["@type": "Country", "name": site.countryName(city.id.country), "identifier": city.id.country.code],
-        ]
-        if let wikidata = city.wikidata { object["sameAs"] = "https://www.wikidata.org/wiki/\(wikidata)" }
-        if let point = city.coordinates {
-            object["geo"] = ["@type": "GeoCoordinates", "latitude": point.latitude, "longitude": point.longitude]
-        }
         let names = Set(city.names.values).union(city.aliases).subtracting([city.name(in: language)]).sorted()
-        if !names.isEmpty { object["alternateName"] = names }
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return nil }
-        // "</" would end the script element early.
-        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "</", with: "<\\/")
+        return StructuredData.city(
+            name: city.name(in: language), url: base + prefix + Route.city(city.id), countryName: site.countryName(city.id.country),
+            countryCode: city.id.country.code, wikidata: city.wikidata, coordinates: city.coordinates, alternateNames: names)
     }
 
     func countryIndex() -> RenderedFile {
