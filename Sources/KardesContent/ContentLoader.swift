@@ -142,7 +142,9 @@ public struct ContentLoader: Sendable {
             // Text whose characters all lie below U+0300 (ASCII, Latin-1, Turkish and the other Latin letters of
             // Latin Extended-A and -B) is already in that form: it has no combining marks and nothing that composes.
             // In UTF-8 such text has no byte from 0xCC up, and checking that is far cheaper than normalising.
-            return .success(data.allSatisfy { $0 < 0xCC } ? text : text.precomposedStringWithCanonicalMapping)
+            // Text in other scripts is mostly NFC too; a quick check of its scalars spares most of it the normalising.
+            if data.allSatisfy({ $0 < 0xCC }) || NFCCheck.isCertainlyNFC(text) { return .success(text) }
+            return .success(text.precomposedStringWithCanonicalMapping)
         }
         var line = 1, column = 1, index = 0
         let bytes = [UInt8](data)

@@ -1,5 +1,5 @@
 import Foundation
-import KardesContent
+@testable import KardesContent
 import Testing
 
 @Suite("Reading text files")
@@ -26,6 +26,45 @@ struct NormalizationTests {
             guard let scalar = Unicode.Scalar(value) else { continue }
             let text = String(Character(scalar))
             #expect(Array(text.precomposedStringWithCanonicalMapping.utf8) == Array(text.utf8), "U+\(String(value, radix: 16))")
+        }
+    }
+
+    @Test("the quick check accepts a scalar only when it is its own NFC form")
+    func quickCheckSingles() {
+        for value in Array(0x300..<0x3100) + Array(0xAC00...0xAC40) + Array(0x4E00...0x4E40) + Array(0x1F600...0x1F640) {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            let text = String(Character(scalar))
+            if NFCCheck.isCertainlyNFC(text) {
+                #expect(Array(text.precomposedStringWithCanonicalMapping.utf8) == Array(text.utf8), "U+\(String(value, radix: 16))")
+            }
+        }
+        // Singletons and composition exclusions are never accepted.
+        for value: UInt32 in [0x0340, 0x0374, 0x037E, 0x0387, 0x0958, 0x1F71, 0x2126, 0x212B, 0x2329, 0xF900] {
+            #expect(!NFCCheck.isCertainlyNFC(String(Character(Unicode.Scalar(value)!))), "U+\(String(value, radix: 16))")
+        }
+    }
+
+    @Test("text the quick check accepts is NFC, and reading always gives NFC, over random mixes of scripts and marks")
+    func quickCheckMixes() throws {
+        // Starters of many scripts, and what composes with them: combining marks, Hangul jamo, Indic vowel signs.
+        let alphabet: [UInt32] = [
+            0x41, 0x65, 0x131, 0x130, 0xE7, 0x391, 0x3B1, 0x399, 0x41C, 0x439, 0x418, 0x5D0, 0x627, 0x622, 0x928, 0x915, 0x995, 0x9C7,
+            0xB47, 0xBC6, 0xE01, 0x1E00, 0x1F00, 0x3042, 0x304B, 0x30AB, 0x4E00, 0xAC00, 0xAC01, 0x1100, 0x1161, 0x11A8, 0x1F600,
+            0x300, 0x301, 0x308, 0x327, 0x653, 0x654, 0x93C, 0x9BE, 0x9D7, 0xB3E, 0xB56, 0xBBE, 0xCD5, 0x102E, 0x1B35, 0x3099,
+            0x2000, 0x2126, 0x20AC, 0xFF21,
+        ]
+        var seed: UInt64 = 20_261_203
+        func next() -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(seed >> 33)
+        }
+        for _ in 0..<4000 {
+            let length = 1 + next() % 6
+            let text = String(String.UnicodeScalarView((0..<length).map { _ in Unicode.Scalar(alphabet[next() % alphabet.count])! }))
+            let nfc = text.precomposedStringWithCanonicalMapping
+            if NFCCheck.isCertainlyNFC(text) { #expect(Array(nfc.utf8) == Array(text.utf8), "\(text.unicodeScalars.map { String($0.value, radix: 16) })") }
+            let read = try ContentLoader.decode(Data(text.utf8), path: "content/x.md").get()
+            #expect(Array(read.utf8) == Array(nfc.utf8))
         }
     }
 }
