@@ -14,9 +14,13 @@ public struct BodyReader: Sendable {
     /// The Markdown options the content was loaded with.
     public let markdown: MarkdownRenderer
 
+    /// `root` as a file system path.
+    let rootPath: String
+
     public init(root: URL, markdown: MarkdownRenderer) {
         self.root = root
         self.markdown = markdown
+        self.rootPath = root.path
     }
 
     /// `body` with its HTML: itself unless deferred, otherwise rendered from its file.
@@ -26,8 +30,8 @@ public struct BodyReader: Sendable {
         let changed = Diagnostic.error(
             "changed-during-build", at: SourceLocation(file: deferred.file), "the file changed while the site was being built",
             fix: "build again once the file is saved")
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(deferred.file).path),
-            case .success(let text) = ContentLoader.decode(data, path: deferred.file),
+        guard let bytes = FileBytes.read(FileBytes.path(rootPath, deferred.file)),
+            case .success(let text) = ContentLoader.decode(bytes: bytes, path: deferred.file),
             let split = try? SplitFile.split(text, file: deferred.file),
             RichText.fingerprint(of: split.body) == deferred.fingerprint
         else { return .failure(changed) }

@@ -9,9 +9,13 @@ public struct ContentLoader: Sendable {
     /// Whether entries with `draft: true` are kept.
     public let includeDrafts: Bool
 
+    /// `root` as a file system path.
+    let rootPath: String
+
     public init(root: URL, includeDrafts: Bool = false) {
         self.root = root
         self.includeDrafts = includeDrafts
+        self.rootPath = root.path
     }
 
     /// Top-level folders of the output that a page slug must not take.
@@ -126,8 +130,8 @@ public struct ContentLoader: Sendable {
 
     /// Reads a file as UTF-8; logs and returns nil when it is not.
     func readText(_ path: String, log: inout DiagnosticLog) -> String? {
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return nil }
-        switch Self.decode(data, path: path) {
+        guard let bytes = FileBytes.read(FileBytes.path(rootPath, path)) else { return nil }
+        switch Self.decode(bytes: bytes, path: path) {
         case .success(let text): return text
         case .failure(let diagnostic):
             log.append(diagnostic)
@@ -137,17 +141,22 @@ public struct ContentLoader: Sendable {
 
     /// The text of `data`, or an error at the first byte that is not UTF-8.
     public static func decode(_ data: Data, path: String) -> Result<String, Diagnostic> {
-        if let text = String(validating: data, as: UTF8.self) {
+        decode(bytes: [UInt8](data), path: path)
+    }
+
+    /// ``decode(_:path:)`` of bytes already read.
+    static func decode(bytes: [UInt8], path: String) -> Result<String, Diagnostic> {
+        if let text = String(validating: bytes, as: UTF8.self) {
             // Pages are published in Unicode Normalization Form C, as HTML checkers expect, whatever the editor wrote.
             // Text whose characters all lie below U+0300 (ASCII, Latin-1, Turkish and the other Latin letters of
             // Latin Extended-A and -B) is already in that form: it has no combining marks and nothing that composes.
             // In UTF-8 such text has no byte from 0xCC up, and checking that is far cheaper than normalising.
             // Text in other scripts is mostly NFC too; a quick check of its scalars spares most of it the normalising.
-            if data.allSatisfy({ $0 < 0xCC }) || NFCCheck.isCertainlyNFC(text) { return .success(text) }
+            let belowCombiningMarks = bytes.withUnsafeBufferPointer { buffer in buffer.allSatisfy { $0 < 0xCC } }
+            if belowCombiningMarks || NFCCheck.isCertainlyNFC(text) { return .success(text) }
             return .success(text.precomposedStringWithCanonicalMapping)
         }
         var line = 1, column = 1, index = 0
-        let bytes = [UInt8](data)
         while index < bytes.count {
             let byte = bytes[index]
             let length = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0

@@ -152,7 +152,8 @@ public struct PublicWriter: Sendable {
     /// Plain POSIX calls: Foundation's atomic write costs several extra system calls per file, which dominate a
     /// build of many small pages.
     static func writeIfChanged(_ file: RenderedFile, in output: URL) throws(WriteError) -> Bool {
-        let path = output.appendingPathComponent(file.path).path
+        let root = output.path
+        let path = root.hasSuffix("/") ? root + file.path : root + "/" + file.path
         if isUnchanged(path, file.contents) { return false }
         let folder = (path as NSString).deletingLastPathComponent
         if access(folder, F_OK) != 0, let reason = makeFolder(folder) { throw WriteError(path: folder, reason: reason) }
@@ -193,12 +194,25 @@ public struct PublicWriter: Sendable {
 
     /// Whether the file at `path` holds exactly `contents` (sizes are compared before any byte is read).
     static func isUnchanged(_ path: String, _ contents: [UInt8]) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
         var info = stat()
-        guard stat(path, &info) == 0, Int(info.st_size) == contents.count else { return false }
-        guard let existing = FileManager.default.contents(atPath: path) else { return false }
-        if contents.isEmpty { return existing.isEmpty }
-        return existing.withUnsafeBytes { old in
-            contents.withUnsafeBytes { new in memcmp(old.baseAddress!, new.baseAddress!, new.count) == 0 }
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == contents.count else { return false }
+        // Compared a block at a time, so a large page is not read into memory whole.
+        let blockSize = 1 << 16
+        let block = UnsafeMutableRawPointer.allocate(byteCount: blockSize, alignment: 16)
+        defer { block.deallocate() }
+        return contents.withUnsafeBytes { new -> Bool in
+            var offset = 0
+            while offset < new.count {
+                let read = Glibc.read(descriptor, block, min(blockSize, new.count - offset))
+                if read < 0, errno == EINTR { continue }
+                guard read > 0, memcmp(block, new.baseAddress! + offset, read) == 0 else { return false }
+                offset += read
+            }
+            // Nothing more: the file did not grow since fstat.
+            return Glibc.read(descriptor, block, 1) == 0
         }
     }
 
