@@ -32,6 +32,13 @@ struct BuildState: Codable, Equatable, Sendable {
         var changed: Int64
         var inode: UInt64
 
+        init(size: Int64, modified: Int64, changed: Int64, inode: UInt64) {
+            self.size = size
+            self.modified = modified
+            self.changed = changed
+            self.inode = inode
+        }
+
         /// The stamp of the file at `path`, or nil when there is none.
         init?(path: String) {
             var info = stat()
@@ -59,7 +66,7 @@ struct BuildState: Codable, Equatable, Sendable {
     /// executable and the request's options.
     static func inputs(of request: BuildRequest) -> String {
         var fingerprint = Fingerprint()
-        fingerprint.add("kardes-build-state 1")
+        fingerprint.add("kardes-build-state 2")
         fingerprint.add("source \(request.source.standardizedFileURL.path)")
         fingerprint.add("output \(request.output.standardizedFileURL.path)")
         fingerprint.add("drafts \(request.includeDrafts) portable \(String(describing: request.portable)) year \(request.referenceYear)")
@@ -116,6 +123,51 @@ struct BuildState: Codable, Equatable, Sendable {
     func outputsIntact(in output: URL) -> Bool {
         let root = output.standardizedFileURL.path
         return outputs.allSatisfy { FileStamp(path: root + "/" + $0.key) == $0.value }
+    }
+
+    enum CodingKeys: String, CodingKey { case inputs, outputs, pagesByKind, files, warnings, languages }
+
+    init(inputs: String, outputs: [String: FileStamp], pagesByKind: [String: Int], files: Int, warnings: [Diagnostic], languages: [String]) {
+        self.inputs = inputs
+        self.outputs = outputs
+        self.pagesByKind = pagesByKind
+        self.files = files
+        self.warnings = warnings
+        self.languages = languages
+    }
+
+    // The output stamps are one text of lines, "size modified changed inode path", rather than a JSON object per file:
+    // encoding 150,000 objects built a tree of them in memory several times the size of the file.
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        inputs = try container.decode(String.self, forKey: .inputs)
+        pagesByKind = try container.decode([String: Int].self, forKey: .pagesByKind)
+        files = try container.decode(Int.self, forKey: .files)
+        warnings = try container.decode([Diagnostic].self, forKey: .warnings)
+        languages = try container.decode([String].self, forKey: .languages)
+        var outputs: [String: FileStamp] = [:]
+        for line in try container.decode(String.self, forKey: .outputs).split(separator: "\n") {
+            let fields = line.split(separator: " ", maxSplits: 4)
+            guard fields.count == 5, let size = Int64(fields[0]), let modified = Int64(fields[1]), let changed = Int64(fields[2]),
+                let inode = UInt64(fields[3])
+            else { throw DecodingError.dataCorruptedError(forKey: .outputs, in: container, debugDescription: "bad output line") }
+            outputs[String(fields[4])] = FileStamp(size: size, modified: modified, changed: changed, inode: inode)
+        }
+        self.outputs = outputs
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(inputs, forKey: .inputs)
+        try container.encode(pagesByKind, forKey: .pagesByKind)
+        try container.encode(files, forKey: .files)
+        try container.encode(warnings, forKey: .warnings)
+        try container.encode(languages, forKey: .languages)
+        var lines = ""
+        for (path, stamp) in outputs.sorted(by: { $0.key < $1.key }) {
+            lines += "\(stamp.size) \(stamp.modified) \(stamp.changed) \(stamp.inode) \(path)\n"
+        }
+        try container.encode(lines, forKey: .outputs)
     }
 
     /// The state kept at `url`, if any and readable.
