@@ -77,15 +77,11 @@ public func build(_ request: BuildRequest, progress: @Sendable (BuildProgress) -
         report.upToDate = true
         return report
     }
-    let loaded = try await ContentLoader(root: request.source, includeDrafts: request.includeDrafts).loadCollecting()
+    // Every language is linked before anything is written, so content errors leave the output folder untouched. The
+    // loaded content is let go once linked: the linked sites hold what rendering needs.
+    let (config, sites) = try await loadAndLink(request, progress: progress)
     let theme = try Theme(overrides: try themeOverrides(in: request.source))
-    let portable = request.portable ?? loaded.config.portable
-    // Every language is linked before anything is written, so content errors leave the output folder untouched.
-    var sites: [LinkedSite] = []
-    for language in loaded.config.languages {
-        progress(BuildProgress(stage: .linking, done: 0, total: 0))
-        sites.append(try Linker(language: language, referenceYear: request.referenceYear).link(loaded))
-    }
+    let portable = request.portable ?? config.portable
     // Forgotten before writing: a build cut off while writing must not pass for a finished one.
     if let stateFile { try? FileManager.default.removeItem(at: stateFile) }
     let writer = PublicWriter(output: request.output)
@@ -110,7 +106,7 @@ public func build(_ request: BuildRequest, progress: @Sendable (BuildProgress) -
         // In path order within each language, as a RenderedSite lists them: the sitemap lists pages in this order.
         files += language.sorted { $0.path < $1.path }
     }
-    for file in siteRootFiles(pages: files.map(\.path), config: loaded.config) {
+    for file in siteRootFiles(pages: files.map(\.path), config: config) {
         files.append(Written(path: file.path, kind: file.kind, result: Result { () throws(BuildFailure) -> Bool in try writer.write(file) }))
     }
     progress(BuildProgress(stage: .writing, done: 0, total: 0))
@@ -122,10 +118,23 @@ public func build(_ request: BuildRequest, progress: @Sendable (BuildProgress) -
     if let stateFile, let inputs {
         BuildState(
             inputs: inputs, outputs: BuildState.outputs(paths, in: request.output), pagesByKind: pagesByKind, files: paths.count,
-            warnings: warnings, languages: loaded.config.languages
+            warnings: warnings, languages: config.languages
         ).save(to: stateFile)
     }
-    return BuildReport(pagesByKind: pagesByKind, files: paths.count, write: report, warnings: warnings, languages: loaded.config.languages)
+    return BuildReport(pagesByKind: pagesByKind, files: paths.count, write: report, warnings: warnings, languages: config.languages)
+}
+
+/// Loads the content and links it in every language.
+func loadAndLink(
+    _ request: BuildRequest, progress: @Sendable (BuildProgress) -> Void
+) async throws(BuildFailure) -> (config: SiteConfig, sites: [LinkedSite]) {
+    let loaded = try await ContentLoader(root: request.source, includeDrafts: request.includeDrafts).loadCollecting()
+    var sites: [LinkedSite] = []
+    for language in loaded.config.languages {
+        progress(BuildProgress(stage: .linking, done: 0, total: 0))
+        sites.append(try Linker(language: language, referenceYear: request.referenceYear).link(loaded))
+    }
+    return (loaded.config, sites)
 }
 
 /// Links and renders every language of `loaded` without writing anything: what `build` and `check` share.

@@ -29,6 +29,11 @@ struct JSONBytes {
         bytes.reserveCapacity(capacity)
     }
 
+    /// Makes room for at least `count` more bytes, so a long document grows once rather than doubling past its size.
+    mutating func reserve(_ count: Int) {
+        bytes.reserveCapacity(bytes.count + count)
+    }
+
     // MARK: - Structure
 
     /// A comma before a value or key unless it opens its object or array or follows its key.

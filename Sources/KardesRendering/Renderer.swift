@@ -22,10 +22,14 @@ public struct Renderer: Sendable {
     }
 
     /// Every page a site has, in one language.
+    ///
+    /// The cases that carry a whole entry are indirect, so a job is a few words: a site has a job per partnership and
+    /// city, and inline entries made the list of 150,000 jobs tens of megabytes.
     enum Job: Sendable {
         case home, partnerships, partnership(Partnership.ID), cities, city(City.ID), countries, country(CountryCode)
-        case models, model(CooperationModel), networks, network(Network), areas, area(String), years, year(Int)
-        case regions, region(Region), page(Page), notFound, stats, map, search
+        case models, networks, areas, area(String), years, year(Int)
+        indirect case model(CooperationModel), network(Network), region(Region), page(Page)
+        case regions, notFound, stats, map, search
     }
 
     /// Renders every page of `site`, in parallel, sorted by path.
