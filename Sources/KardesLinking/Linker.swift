@@ -229,7 +229,10 @@ public struct Linker: Sendable {
             if let previous, sameOrder {
                 previous.partnershipOrder
             } else {
-                partnerships.keys.sorted { a, b in
+                // From a fixed order (IDs sorted), not the dictionary's, which changes from run to run: the locale's
+                // comparison is not always transitive (ß, hyphens: "Grosseto" < "Groß-Gerau" < "Großenhain" <
+                // "Grosseto"), and then where a sort puts such names depends on the order it was given.
+                partnerships.keys.sorted().sorted { a, b in
                     let ya = partnerships[a]!.established?.year ?? Int.min, yb = partnerships[b]!.established?.year ?? Int.min
                     if ya != yb { return ya > yb }
                     return collator.ascending(titleKeys[a]!, titleKeys[b]!, a.slug, b.slug)
@@ -263,13 +266,13 @@ public struct Linker: Sendable {
             if let previous, sameCityOrder {
                 previous.cityOrder
             } else {
-                cities.keys.sorted { collator.ascending(nameKeys[$0]!, nameKeys[$1]!, $0.description, $1.description) }
+                cities.keys.sorted().sorted { collator.ascending(nameKeys[$0]!, nameKeys[$1]!, $0.description, $1.description) }
             }
         var citiesByCountry: [CountryCode: [City.ID]] = [:]
         for id in cityOrder { citiesByCountry[id.country, default: []].append(id) }
         let countryNames = Dictionary(uniqueKeysWithValues: citiesByCountry.keys.map { ($0, $0.name(in: language)) })
         let countryKeys = countryNames.mapValues { collator.key($0) }
-        let countryOrder = citiesByCountry.keys.sorted { collator.ascending(countryKeys[$0]!, countryKeys[$1]!, $0.code, $1.code) }
+        let countryOrder = citiesByCountry.keys.sorted().sorted { collator.ascending(countryKeys[$0]!, countryKeys[$1]!, $0.code, $1.code) }
 
         var networksByCity: [City.ID: [Network.ID]] = [:]
         let networks = content.networks.sorted { collator.ascending(collator.key($0.title), collator.key($1.title), $0.id.slug, $1.id.slug) }

@@ -306,6 +306,26 @@ struct ReferenceErrorTests {
 
 @Suite("Turkish order")
 struct CollationTests {
+    @Test("names the locale cannot order consistently (ß, hyphens) still come out in one order, whatever the input order")
+    func intransitiveNames() throws {
+        // The platform's comparison goes round in a circle on these: Grosseto < Groß-Gerau < Großenhain < Grosseto.
+        let names = ["Grosseto", "Groß-Gerau", "Großenhain", "Grosse Pointe", "Großostheim", "Groß Umstadt"]
+        var orders: Set<[String]> = []
+        var titleOrders: Set<[String]> = []
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<12 {
+            var files = [sisterCity]
+            for (index, name) in names.enumerated() {
+                files.append(("content/partnerships/p\(index).md", file("---", "cities: [\"\(name), DE\", \"Köln, DE\"]", "model: sister-city", "title: \(name)", "---")))
+            }
+            let site = try link(try content(files.shuffled(using: &generator)))
+            orders.insert(site.cityOrder.map { site.name(of: $0) })
+            titleOrders.insert(site.partnershipOrder.map { site.title(of: $0) })
+        }
+        #expect(orders.count == 1)
+        #expect(titleOrders.count == 1)
+    }
+
     /// Links one partnership per pair of names, all in Türkiye, and returns the city names in `cityOrder`.
     func order(_ names: [String], language: String = "tr") throws -> [String] {
         var files = [sisterCity]
