@@ -123,7 +123,10 @@ func report(_ failure: BuildFailure) {
     case .content(let diagnostics):
         printDiagnostics(diagnostics, quiet: false)
         let errors = diagnostics.filter { $0.severity == .error }.count
-        FileHandle.standardError.write(Data("kardes: \(errors) error\(errors == 1 ? "" : "s"); nothing was written\n".utf8))
+        // Content errors are found before anything is written, except a file that changed while pages were written.
+        let outcome = diagnostics.contains { $0.code == "changed-during-build" }
+            ? "the build stopped while writing; the output folder is incomplete until the next build" : "nothing was written"
+        FileHandle.standardError.write(Data("kardes: \(errors) error\(errors == 1 ? "" : "s"); \(outcome)\n".utf8))
     case .environment:
         FileHandle.standardError.write(Data((failure.description + "\n").utf8))
     }
