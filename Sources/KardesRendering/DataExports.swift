@@ -110,26 +110,13 @@ public enum DataExports {
 
     /// `data/partnerships.json`: every partnership, newest first.
     public static func partnershipsJSON(_ site: LinkedSite) -> [UInt8] {
-        // Written as `document(site)` would be, but each record is made when it is written: the records of 100,000
-        // partnerships held at once cost more memory than the document itself.
+        // Each record is made when it is written: the records of 100,000 partnerships held at once cost more memory
+        // than the document itself.
         var json = JSONBytes(escapesSlashes: false, capacity: 1 << 16)
         let ids = site.partnershipOrder
-        json.object { json in
-            json.field("base_url", site.config.baseURL)
-            json.field("generator", "kardes")
-            json.field("language", site.language)
-            json.key("partnerships")
-            json.array { json in
-                let sample = 256
-                for (index, id) in ids.enumerated() {
-                    // Room for the rest, from the size of the first records (with a tenth to spare).
-                    if index == sample { json.reserve(json.bytes.count / sample * (ids.count - sample) * 11 / 10) }
-                    record(id, site).write(to: &json)
-                }
-            }
-            json.field("schema_version", schemaVersion)
-            json.field("title", site.config.title)
-        }
+        Document.write(
+            to: &json, baseURL: site.config.baseURL, language: site.language, title: site.config.title, count: ids.count
+        ) { record(ids[$0], site) }
         return json.isValid ? json.bytes : []
     }
 
@@ -229,13 +216,28 @@ extension DataExports.PartnershipRecord {
 
 extension DataExports.Document {
     func write(to json: inout JSONBytes) {
+        Self.write(to: &json, baseURL: baseURL, language: language, title: title, count: partnerships.count) { partnerships[$0] }
+    }
+
+    /// The document with `count` partnerships, the `i`th made by `record(i)` when it is written.
+    static func write(
+        to json: inout JSONBytes, baseURL: String?, language: String, title: String, count: Int,
+        record: (Int) -> DataExports.PartnershipRecord
+    ) {
         json.object { json in
             json.field("base_url", baseURL)
-            json.field("generator", generator)
+            json.field("generator", "kardes")
             json.field("language", language)
             json.key("partnerships")
-            json.array { json in for partnership in partnerships { partnership.write(to: &json) } }
-            json.field("schema_version", schemaVersion)
+            json.array { json in
+                let sample = 256
+                for index in 0..<count {
+                    // Room for the rest, from the size of the first records (with a tenth to spare).
+                    if index == sample { json.reserve(json.bytes.count / sample * (count - sample) * 11 / 10) }
+                    record(index).write(to: &json)
+                }
+            }
+            json.field("schema_version", DataExports.schemaVersion)
             json.field("title", title)
         }
     }
