@@ -92,7 +92,19 @@ public func build(_ request: BuildRequest, progress: @Sendable (BuildProgress) -
         let path: String
         let kind: String
         let result: Result<Bool, BuildFailure>
+        /// The file's stamp read right after writing it, by the task that wrote it (tens of thousands of `stat` calls,
+        /// spread over the cores rather than made one after another at the end).
+        let stamp: BuildState.FileStamp?
+
+        /// - Parameter stampRoot: the output folder's path, when stamps are wanted.
+        init(_ file: RenderedFile, writer: PublicWriter, stampRoot: String?) {
+            path = file.path
+            kind = file.kind
+            result = Result { () throws(BuildFailure) -> Bool in try writer.write(file) }
+            stamp = stampRoot.flatMap { BuildState.FileStamp(path: $0 + "/" + file.path) }
+        }
     }
+    let stampRoot = stateFile.map { _ in request.output.standardizedFileURL.path }
     // Each page is written by the task that rendered it, as soon as it is made.
     var files: [Written] = []
     for (index, site) in sites.enumerated() {
@@ -100,14 +112,13 @@ public func build(_ request: BuildRequest, progress: @Sendable (BuildProgress) -
         let renderer = Renderer(
             theme: theme, language: site.language, prefix: index == 0 ? "" : "\(site.language)/", portable: portable, writesRootFiles: index == 0)
         let language = await renderer.render(site, progress: { done, total in progress(BuildProgress(stage: .rendering, done: done, total: total)) }) {
-            file in
-            Written(path: file.path, kind: file.kind, result: Result { () throws(BuildFailure) -> Bool in try writer.write(file) })
+            file in Written(file, writer: writer, stampRoot: stampRoot)
         }
         // In path order within each language, as a RenderedSite lists them: the sitemap lists pages in this order.
         files += language.sorted { $0.path < $1.path }
     }
     for file in siteRootFiles(pages: files.map(\.path), config: config) {
-        files.append(Written(path: file.path, kind: file.kind, result: Result { () throws(BuildFailure) -> Bool in try writer.write(file) }))
+        files.append(Written(file, writer: writer, stampRoot: stampRoot))
     }
     progress(BuildProgress(stage: .writing, done: 0, total: 0))
     for file in files.sorted(by: { $0.path < $1.path }) { _ = try file.result.get() }
@@ -117,7 +128,7 @@ public func build(_ request: BuildRequest, progress: @Sendable (BuildProgress) -
     let warnings = sites.first?.warnings ?? []
     if let stateFile, let inputs {
         BuildState(
-            inputs: inputs, outputs: BuildState.outputs(paths, in: request.output), pagesByKind: pagesByKind, files: paths.count,
+            inputs: inputs, outputs: BuildState.outputs(files.map { ($0.path, $0.stamp) }, in: request.output), pagesByKind: pagesByKind, files: paths.count,
             warnings: warnings, languages: config.languages
         ).save(to: stateFile)
     }

@@ -110,11 +110,13 @@ struct BuildState: Codable, Equatable, Sendable {
     }
 
     /// The stamps of the files a build wrote into `output`, read right after writing.
-    static func outputs(_ paths: [String], in output: URL) -> [String: FileStamp] {
+    /// A stamp given with a path was read when the file was written; the others are read now.
+    static func outputs(_ files: [(path: String, stamp: FileStamp?)], in output: URL) -> [String: FileStamp] {
         let root = output.standardizedFileURL.path
         var stamps: [String: FileStamp] = [:]
-        for path in paths + [PublicWriter.manifestName] {
-            if let stamp = FileStamp(path: root + "/" + path) { stamps[path] = stamp }
+        stamps.reserveCapacity(files.count + 1)
+        for (path, stamp) in files + [(PublicWriter.manifestName, nil)] {
+            if let stamp = stamp ?? FileStamp(path: root + "/" + path) { stamps[path] = stamp }
         }
         return stamps
     }
