@@ -30,16 +30,47 @@ public struct Linker: Sendable {
         // MARK: Cities from files, and the names that lead to them.
         var cities: [City.ID: City] = [:]
         var nameIndex: [String: City.ID] = [:]  // "tr/uskudar" (slug of any name) → id
-        // Names lead to cities in three rounds, so a city's own file name beats another city's main name, which beats
-        // another city's exonym or alias (Ōta's exonym "Ota" must not take the address of the file ota.md).
         let files = content.cities.sorted { $0.id < $1.id }
         for city in files {
             cities[city.id] = city
             nameIndex[city.id.description] = city.id
         }
+        // Tens of thousands of references name a few thousand cities: each text is parsed, and each name made into an
+        // address (a Unicode transliteration), once.
+        var parsedReferences: [String: Result<CityReference.Parsed, CityReference.ReferenceError>] = [:]
+        func parse(_ reference: CityReference) -> Result<CityReference.Parsed, CityReference.ReferenceError> {
+            if let known = parsedReferences[reference.text] { return known }
+            let parsed = reference.parse()
+            parsedReferences[reference.text] = parsed
+            return parsed
+        }
+        var slugs: [String: String] = [:]
+        func slug(_ name: String) -> String {
+            if let known = slugs[name] { return known }
+            let made = Slug.make(from: name)
+            slugs[name] = made
+            return made
+        }
+
+        // Those texts and names are worked out on all cores first (a transliteration takes tens of microseconds);
+        // the passes below then only look them up.
+        let allReferences = content.partnerships.flatMap(\.cities) + content.networks.flatMap { $0.members + [$0.seat].compactMap { $0 } }
+            + [content.config.owner].compactMap { $0 } + content.partnerships.flatMap { $0.contacts.compactMap(\.city) }
+        var texts: [String: CityReference] = [:]
+        for reference in allReferences where texts[reference.text] == nil { texts[reference.text] = reference }
+        let uniqueReferences = Array(texts.values)
+        for (reference, parsed) in zip(uniqueReferences, Parallel.map(uniqueReferences) { $0.parse() }) { parsedReferences[reference.text] = parsed }
+        var names = Set<String>()
+        for city in files { names.insert(city.name); names.formUnion(city.names.values); names.formUnion(city.aliases) }
+        for case .success(.name(let name, _)) in parsedReferences.values { names.insert(name) }
+        let uniqueNames = Array(names)
+        for (name, made) in zip(uniqueNames, Parallel.map(uniqueNames) { Slug.make(from: $0) }) { slugs[name] = made }
+
+        // Names lead to cities in three rounds, so a city's own file name beats another city's main name, which beats
+        // another city's exonym or alias (Ōta's exonym "Ota" must not take the address of the file ota.md).
         let rounds: [(City) -> [String]] = [
-            { [Slug.make(from: $0.name)] },
-            { city in city.names.keys.sorted().compactMap { city.names[$0].map(Slug.make) } + city.aliases.map(Slug.make) },
+            { [slug($0.name)] },
+            { city in city.names.keys.sorted().compactMap { city.names[$0].map(slug) } + city.aliases.map(slug) },
         ]
         for names in rounds {
             var claimed: [String: City] = [:]
@@ -62,27 +93,8 @@ public struct Linker: Sendable {
             }
         }
 
-        // Tens of thousands of references name a few thousand cities: each text is parsed, and each name made into an
-        // address (a Unicode transliteration), once.
-        var parsedReferences: [String: Result<CityReference.Parsed, CityReference.ReferenceError>] = [:]
-        func parse(_ reference: CityReference) -> Result<CityReference.Parsed, CityReference.ReferenceError> {
-            if let known = parsedReferences[reference.text] { return known }
-            let parsed = reference.parse()
-            parsedReferences[reference.text] = parsed
-            return parsed
-        }
-        var slugs: [String: String] = [:]
-        func slug(_ name: String) -> String {
-            if let known = slugs[name] { return known }
-            let made = Slug.make(from: name)
-            slugs[name] = made
-            return made
-        }
-
         // Every city some reference names by name, so a cc/slug reference can be judged against all of them
         // whatever the order of the files.
-        let allReferences = content.partnerships.flatMap(\.cities) + content.networks.flatMap { $0.members + [$0.seat].compactMap { $0 } }
-            + [content.config.owner].compactMap { $0 } + content.partnerships.flatMap { $0.contacts.compactMap(\.city) }
         var namedIDs = Set(cities.keys.map(\.description))
         for reference in allReferences {
             if case .success(.name(let name, let country)) = parse(reference) {
@@ -225,19 +237,38 @@ public struct Linker: Sendable {
                     return before.established?.year == partnership.established?.year && old.partnershipTitles[id] == titles[id]
                 }
         } ?? false
-        let partnershipOrder =
-            if let previous, sameOrder {
-                previous.partnershipOrder
-            } else {
-                // From a fixed order (IDs sorted), not the dictionary's, which changes from run to run: the locale's
-                // comparison is not always transitive (ß, hyphens: "Grosseto" < "Groß-Gerau" < "Großenhain" <
-                // "Grosseto"), and then where a sort puts such names depends on the order it was given.
-                partnerships.keys.sorted().sorted { a, b in
-                    let ya = partnerships[a]!.established?.year ?? Int.min, yb = partnerships[b]!.established?.year ?? Int.min
-                    if ya != yb { return ya > yb }
-                    return collator.ascending(titleKeys[a]!, titleKeys[b]!, a.slug, b.slug)
+        let nameKeys = cities.mapValues { collator.key($0.name(in: language)) }
+        let sameCityOrder = previous.map { old in
+            old.language == language && old.cities.count == cities.count
+                && cities.allSatisfy { id, city in
+                    guard let before = old.cities[id] else { return false }
+                    return before.name(in: language) == city.name(in: language)
                 }
-            }
+        } ?? false
+        // The two long sorts (each a locale comparison per step) run at the same time.
+        let citiesToSort = cities
+        let (partnershipOrder, cityOrder) = Parallel.both(
+            {
+                if let previous, sameOrder {
+                    previous.partnershipOrder
+                } else {
+                    // From a fixed order (IDs sorted), not the dictionary's, which changes from run to run: the locale's
+                    // comparison is not always transitive (ß, hyphens: "Grosseto" < "Groß-Gerau" < "Großenhain" <
+                    // "Grosseto"), and then where a sort puts such names depends on the order it was given.
+                    partnerships.keys.sorted().sorted { a, b in
+                        let ya = partnerships[a]!.established?.year ?? Int.min, yb = partnerships[b]!.established?.year ?? Int.min
+                        if ya != yb { return ya > yb }
+                        return collator.ascending(titleKeys[a]!, titleKeys[b]!, a.slug, b.slug)
+                    }
+                }
+            },
+            {
+                if let previous, sameCityOrder {
+                    previous.cityOrder
+                } else {
+                    citiesToSort.keys.sorted().sorted { collator.ascending(nameKeys[$0]!, nameKeys[$1]!, $0.description, $1.description) }
+                }
+            })
         let rank = Dictionary(uniqueKeysWithValues: partnershipOrder.enumerated().map { ($1, $0) })
         func ordered(_ ids: [Partnership.ID]) -> [Partnership.ID] { ids.sorted { rank[$0]! < rank[$1]! } }
 
@@ -254,20 +285,6 @@ public struct Linker: Sendable {
             if let year = partnership.established?.year { byYear[year, default: []].append(id) }
         }
 
-        let nameKeys = cities.mapValues { collator.key($0.name(in: language)) }
-        let sameCityOrder = previous.map { old in
-            old.language == language && old.cities.count == cities.count
-                && cities.allSatisfy { id, city in
-                    guard let before = old.cities[id] else { return false }
-                    return before.name(in: language) == city.name(in: language)
-                }
-        } ?? false
-        let cityOrder =
-            if let previous, sameCityOrder {
-                previous.cityOrder
-            } else {
-                cities.keys.sorted().sorted { collator.ascending(nameKeys[$0]!, nameKeys[$1]!, $0.description, $1.description) }
-            }
         var citiesByCountry: [CountryCode: [City.ID]] = [:]
         for id in cityOrder { citiesByCountry[id.country, default: []].append(id) }
         let countryNames = Dictionary(uniqueKeysWithValues: citiesByCountry.keys.map { ($0, $0.name(in: language)) })

@@ -1,0 +1,41 @@
+import Dispatch
+import Foundation
+
+/// Work spread over the cores inside a synchronous step (linking), where a task group would make the step async.
+public enum Parallel {
+    /// Where each thread puts its results: every index is written by exactly one thread, and read only after all
+    /// of them are done.
+    private final class Slots<Value>: @unchecked Sendable {
+        var values: [Value?]
+        init(count: Int) { values = [Value?](repeating: nil, count: count) }
+    }
+
+    /// `transform` of every element, in order, computed on all cores in chunks.
+    public static func map<Element: Sendable, Result: Sendable>(_ elements: [Element], _ transform: @Sendable (Element) -> Result) -> [Result] {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        guard cores > 1, elements.count > 64 else { return elements.map(transform) }
+        let chunks = min(elements.count, cores * 8)
+        let slots = Slots<Result>(count: elements.count)
+        slots.values.withUnsafeMutableBufferPointer { buffer in
+            let pointer = UncheckedPointer(base: buffer.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let start = elements.count * chunk / chunks, end = elements.count * (chunk + 1) / chunks
+                for index in start..<end { pointer.base[index] = transform(elements[index]) }
+            }
+        }
+        return slots.values.map { $0! }
+    }
+
+    /// Runs `first` and `second` at the same time and returns both results.
+    public static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+        let a = Slots<A>(count: 1), b = Slots<B>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 { a.values[0] = first() } else { b.values[0] = second() }
+        }
+        return (a.values[0]!, b.values[0]!)
+    }
+
+    private struct UncheckedPointer<Value>: @unchecked Sendable {
+        let base: UnsafeMutablePointer<Value?>
+    }
+}
