@@ -21,3 +21,17 @@ public protocol MustacheObject {
     /// - Returns: The value, or `nil`.
     func child(named name: String) -> Any?
 }
+
+/// A view model behind a reference, to hand out from a parent's `child(named:)` when templates read it often.
+///
+/// A struct returned as `Any` is copied into a box on every lookup, with a retain for each of its strings and
+/// arrays: `{{meta.title}}` copied the whole page header (two dozen fields) each time a template named it. A
+/// `Shared` is boxed as one reference. It is `Sendable` on the promise that `object` is an immutable value (view
+/// models are `let`-only structs).
+public final class Shared: MustacheObject, @unchecked Sendable {
+    public let object: any MustacheObject
+
+    public init(_ object: any MustacheObject) { self.object = object }
+
+    public func child(named name: String) -> Any? { object.child(named: name) }
+}

@@ -5,11 +5,21 @@ import KardesMustache
 // up in the enclosing contexts.
 
 /// What every page template receives.
-struct PageContext<Content>: ViewModel where Content: Sendable {
-    let site: SiteView
-    let meta: MetaView
+///
+/// The header, the site and a page's content are read through ``Shared`` references: templates name them dozens
+/// of times per page (`{{meta.title}}`, `{{content.name}}`), and each lookup of a struct copied it whole.
+struct PageContext: ViewModel {
+    let site: Shared
+    let meta: Shared
     let t: [String: String]
-    let content: Content
+    let content: any Sendable
+
+    init<Content: Sendable>(site: SiteView, meta: MetaView, t: [String: String], content: Content) {
+        self.site = Shared(site)
+        self.meta = Shared(meta)
+        self.t = t
+        self.content = (content as? any MustacheObject).map(Shared.init) ?? content
+    }
 
     func child(named name: String) -> Any? {
         switch name {
