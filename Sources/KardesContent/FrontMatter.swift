@@ -75,7 +75,13 @@ public struct FrontMatter {
         let node: Node?
         do {
             // The encoding is given, because its default reads the process environment on every call.
-            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
+            //
+            // The basic resolver tags every plain scalar as a string without trying the default's seven regular
+            // expressions. Yams resolves a tag only when it is asked for one, and here that is only for mapping keys,
+            // which it hashes to find duplicates: that cost a tenth of loading. Values keep their tags unresolved
+            // under either resolver (`bool` and the `null` check read the tag as written), so what a file means does
+            // not change; only a plain key such as `true` now counts as the same key as a quoted "true".
+            node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             throw Self.diagnostic(for: error, file: file, lineOffset: firstLine - 1)
         } catch {
