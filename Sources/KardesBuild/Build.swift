@@ -22,6 +22,9 @@ public struct BuildRequest: Sendable {
     /// Whether a build whose inputs and outputs are as the last build left them skips rendering (with a
     /// ``cacheFolder``); `false` renders and compares every file, and still keeps the state for the next build.
     public var skipsWhenUnchanged = true
+    /// Above this many partnerships, their bodies are rendered from their files again when their pages are made
+    /// rather than held from loading (``ContentLoader/deferBodiesAbove``); the output is the same.
+    public var deferBodiesAbove = ContentLoader.defaultDeferBodiesAbove
 
     public init(
         source: URL, output: URL? = nil, includeDrafts: Bool = false, portable: Bool? = nil, referenceYear: Int, cacheFolder: URL? = nil
@@ -32,6 +35,15 @@ public struct BuildRequest: Sendable {
         self.portable = portable
         self.referenceYear = referenceYear
         self.cacheFolder = cacheFolder
+    }
+}
+
+extension BuildRequest {
+    /// The loader of this request's content.
+    var loader: ContentLoader {
+        var loader = ContentLoader(root: source, includeDrafts: includeDrafts)
+        loader.deferBodiesAbove = deferBodiesAbove
+        return loader
     }
 }
 
@@ -139,7 +151,7 @@ public func build(_ request: BuildRequest, progress: @Sendable (BuildProgress) -
 func loadAndLink(
     _ request: BuildRequest, progress: @Sendable (BuildProgress) -> Void
 ) async throws(BuildFailure) -> (config: SiteConfig, sites: [LinkedSite]) {
-    let loaded = try await ContentLoader(root: request.source, includeDrafts: request.includeDrafts).loadCollecting()
+    let loaded = try await request.loader.loadCollecting()
     var sites: [LinkedSite] = []
     for language in loaded.config.languages {
         progress(BuildProgress(stage: .linking, done: 0, total: 0))

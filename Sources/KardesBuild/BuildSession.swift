@@ -47,7 +47,7 @@ public struct BuildSession: Sendable {
     /// Reads, links, renders and writes everything, and keeps it for later rebuilds.
     /// - Throws: as ``build(_:progress:)``; the session then keeps its previous state.
     public mutating func build() async throws(BuildFailure) -> Report {
-        let loader = ContentLoader(root: request.source, includeDrafts: request.includeDrafts)
+        let loader = request.loader
         let parsed = try await loader.parse()
         let theme = try Theme(overrides: try themeOverrides(in: request.source))
         return try await finish(parsed: parsed, theme: theme, changed: nil)
@@ -79,7 +79,7 @@ public struct BuildSession: Sendable {
             return previous.holdsFiles(under: path)
         }
         guard !changed.isEmpty else { return unchangedReport() }
-        let loader = ContentLoader(root: request.source, includeDrafts: request.includeDrafts)
+        let loader = request.loader
         let contentChanges = changed.filter { $0.hasPrefix("content/") }
         let parsed = contentChanges.isEmpty ? previous : try await loader.reparse(previous, changed: contentChanges)
         if contentChanges == changed, let edited = parsed.partnershipsWithNewBodies(since: previous, paths: changed) {

@@ -14,7 +14,10 @@ import KardesRendering
 /// - Returns: every error and warning, sorted by location.
 /// - Throws: `BuildFailure.environment` when the site cannot be read at all.
 public func check(_ request: BuildRequest, today: PartialDate) async throws(BuildFailure) -> [Diagnostic] {
-    let loaded = try await ContentLoader(root: request.source, includeDrafts: request.includeDrafts).loadCollecting()
+    // Checking renders no page, so no body's HTML is wanted: every body is kept as its entry links only.
+    var loader = request.loader
+    loader.deferBodiesAbove = 0
+    let loaded = try await loader.loadCollecting()
     let linked: LinkedSite
     do {
         linked = try Linker(language: loaded.config.defaultLanguage, referenceYear: request.referenceYear).link(loaded)

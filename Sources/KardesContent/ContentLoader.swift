@@ -9,6 +9,13 @@ public struct ContentLoader: Sendable {
     /// Whether entries with `draft: true` are kept.
     public let includeDrafts: Bool
 
+    /// Above this many partnership files, a partnership's body is kept only as its entry links and a fingerprint,
+    /// and its HTML is made again from the file when its page is rendered (``BodyReader``): held for every
+    /// partnership, the HTML was most of the memory of a 100,000-partnership build. Below it, the HTML made while
+    /// loading is kept, which spares reading and rendering each body twice. The output is the same either way.
+    public var deferBodiesAbove = ContentLoader.defaultDeferBodiesAbove
+    public static let defaultDeferBodiesAbove = 20_000
+
     /// `root` as a file system path.
     let rootPath: String
 
@@ -60,7 +67,8 @@ public struct ContentLoader: Sendable {
         }
         let (config, configDiagnostics) = readConfig()
         let markdown = MarkdownRenderer(unsafeHTML: config.unsafeHTML, smartPunctuation: config.smartPunctuation)
-        let files = await parseFiles(markdownFiles(in: content), markdown: markdown)
+        let paths = markdownFiles(in: content)
+        let files = await parseFiles(paths, markdown: markdown, defersBodies: defersBodies(paths))
         return ParsedContent(config: config, configDiagnostics: configDiagnostics, files: files, bodies: BodyReader(root: root, markdown: markdown))
     }
 
@@ -82,7 +90,7 @@ public struct ContentLoader: Sendable {
         var files = onlyEdits ? previous.files : previous.files.filter { present.contains($0.key) }
         let reread = present.filter { changed.contains($0) || previous.files[$0] == nil }
         let markdown = MarkdownRenderer(unsafeHTML: previous.config.unsafeHTML, smartPunctuation: previous.config.smartPunctuation)
-        for (path, file) in await parseFiles(reread.sorted(), markdown: markdown) { files[path] = file }
+        for (path, file) in await parseFiles(reread.sorted(), markdown: markdown, defersBodies: defersBodies(Array(present))) { files[path] = file }
         return ParsedContent(config: previous.config, configDiagnostics: previous.configDiagnostics, files: files, bodies: BodyReader(root: root, markdown: markdown))
     }
 
@@ -100,11 +108,16 @@ public struct ContentLoader: Sendable {
         return (config, log.diagnostics)
     }
 
+    /// Whether a site of these files keeps its partnerships' bodies deferred (``deferBodiesAbove``).
+    func defersBodies(_ paths: [String]) -> Bool {
+        paths.lazy.filter { $0.hasPrefix("content/partnerships/") }.count > deferBodiesAbove
+    }
+
     /// Parses files in parallel; the result is keyed by path, so the order of finishing does not matter.
-    func parseFiles(_ paths: [String], markdown: MarkdownRenderer) async -> [String: ParsedContent.File] {
+    func parseFiles(_ paths: [String], markdown: MarkdownRenderer, defersBodies: Bool) async -> [String: ParsedContent.File] {
         await withTaskGroup(of: (String, Item, [Diagnostic]).self) { group in
             for path in paths {
-                group.addTask { self.loadFile(path, markdown: markdown) }
+                group.addTask { self.loadFile(path, markdown: markdown, defersBodies: defersBodies) }
             }
             var all: [String: ParsedContent.File] = [:]
             for await (path, item, diagnostics) in group { all[path] = ParsedContent.File(item: item, diagnostics: diagnostics) }
@@ -178,7 +191,7 @@ public struct ContentLoader: Sendable {
                 fix: "save the file as UTF-8 in your editor (\"Encoding: UTF-8\"); Windows-1254 or Latin-5 files show Turkish letters this way"))
     }
 
-    func loadFile(_ path: String, markdown: MarkdownRenderer) -> (String, Item, [Diagnostic]) {
+    func loadFile(_ path: String, markdown: MarkdownRenderer, defersBodies: Bool) -> (String, Item, [Diagnostic]) {
         var log = DiagnosticLog()
         guard let text = readText(path, log: &log) else { return (path, .none, log.diagnostics) }
         let parts = path.split(separator: "/").map(String.init)  // content/<section>/…
@@ -208,9 +221,7 @@ public struct ContentLoader: Sendable {
             return take(AreaVocabulary.parse(text, path: path), Item.areas)
         case ("partnerships", _) where name.hasSuffix(".md"):
             guard checkSlug() else { return (path, .none, log.diagnostics) }
-            // The body's HTML is made again when its page is rendered (BodyReader): held for every partnership, it
-            // was most of the memory of a large build.
-            return take(PartnershipFile.parse(text, path: path, markdown: markdown, defersBody: true), Item.partnership)
+            return take(PartnershipFile.parse(text, path: path, markdown: markdown, defersBody: defersBodies), Item.partnership)
         case ("cities", 4):
             guard let country = CountryCode(parts[2]), parts[2] == parts[2].lowercased() else {
                 log.append(

@@ -156,8 +156,10 @@ struct DeferredBodyTests {
         "Bkz. [Köln](city:de/koln#ortaklar) ve [model](model:sister-city).")
     static let path = "content/partnerships/koln-uskudar.md"
 
-    func load(_ site: borrowing TemporarySite) async throws -> (LoadedContent, Partnership) {
-        let loaded = try await ContentLoader(root: site.root).load()
+    func load(_ site: borrowing TemporarySite, deferBodiesAbove: Int = 0) async throws -> (LoadedContent, Partnership) {
+        var loader = ContentLoader(root: site.root)
+        loader.deferBodiesAbove = deferBodiesAbove
+        let loaded = try await loader.load()
         return (loaded, try #require(loaded.partnerships.first { $0.id.slug == "koln-uskudar" }))
     }
 
@@ -173,6 +175,18 @@ struct DeferredBodyTests {
         #expect(try reader.html(of: partnership.body).get() == direct)
         // A body that is not deferred passes through.
         #expect(try reader.html(of: direct).get() == direct)
+    }
+
+    @Test("a site with no more partnerships than the limit keeps the HTML made while loading; one above it defers")
+    func limit() async throws {
+        let site = try TemporarySite(ContentLoaderTests.base.merging([Self.path: Self.text]) { _, new in new })
+        let direct = try #require(PartnershipFile.parse(Self.text, path: Self.path).entry).body
+        let count = try await ContentLoader(root: site.root).load().partnerships.count
+        for (limit, defers) in [(ContentLoader.defaultDeferBodiesAbove, false), (count, false), (count - 1, true)] {
+            let (_, partnership) = try await load(site, deferBodiesAbove: limit)
+            #expect((partnership.body.deferred != nil) == defers, "limit \(limit), \(count) partnerships")
+            if !defers { #expect(partnership.body == direct) }
+        }
     }
 
     @Test("a file changed after loading is reported at the file, not shown", arguments: [
