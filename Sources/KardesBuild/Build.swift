@@ -38,6 +38,15 @@ public struct BuildRequest: Sendable {
     }
 }
 
+/// glibc's `malloc_trim(0)`: returns the free pages of every allocator arena to the system. Looked up at run time,
+/// as the Glibc module does not export `malloc.h`; does nothing where it is missing.
+func trimMemory() {
+    #if canImport(Glibc)
+    typealias Trim = @convention(c) (Int) -> Int32
+    if let symbol = dlsym(nil, "malloc_trim") { _ = unsafeBitCast(symbol, to: Trim.self)(0) }
+    #endif
+}
+
 extension BuildRequest {
     /// The loader of this request's content.
     var loader: ContentLoader {
@@ -92,6 +101,9 @@ public func build(_ request: BuildRequest, progress: @Sendable (BuildProgress) -
     // Every language is linked before anything is written, so content errors leave the output folder untouched. The
     // loaded content is let go once linked: the linked sites hold what rendering needs.
     let (config, sites) = try await loadAndLink(request, progress: progress)
+    // The loaded content is gone, but the allocator keeps its pages for reuse and counts them as in use; handing
+    // them back before rendering keeps a 100,000-partnership build's peak memory down by the size of what was loaded.
+    trimMemory()
     let theme = try Theme(overrides: try themeOverrides(in: request.source))
     let portable = request.portable ?? config.portable
     // Forgotten before writing: a build cut off while writing must not pass for a finished one.

@@ -117,13 +117,14 @@ public struct PublicWriter: Sendable {
         report.unchanged = paths.count - report.written
 
         let current = Set(paths)
+        let root = output.standardizedFileURL.path
         for stale in previous.subtracting(current).sorted() where Self.isSafe(stale) {
-            let url = output.appendingPathComponent(stale)
-            if (try? fileManager.removeItem(at: url)) != nil {
+            let path = root + "/" + stale
+            if unlink(path) == 0 || (try? fileManager.removeItem(atPath: path)) != nil {
                 report.removed += 1
                 report.changedPaths.append(stale)
             }
-            Self.removeEmptyParents(of: url, below: output)
+            Self.removeEmptyParents(of: stale, below: root)
         }
         report.changedPaths.sort()
         let manifest = current.sorted().joined(separator: "\n") + "\n"
@@ -216,12 +217,14 @@ public struct PublicWriter: Sendable {
         }
     }
 
-    static func removeEmptyParents(of url: URL, below root: URL) {
-        var folder = url.deletingLastPathComponent().standardizedFileURL
-        let rootPath = root.standardizedFileURL.path
-        while folder.path.hasPrefix(rootPath + "/"), (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.isEmpty == true {
-            try? FileManager.default.removeItem(at: folder)
-            folder = folder.deletingLastPathComponent()
+    /// Removes the folders of `path` (relative to `root`) that are left empty, innermost first.
+    ///
+    /// `rmdir` refuses a folder that holds anything, so no folder is listed: listing the parent of each stale file
+    /// made removing the 100,000 stale pages of another site from a folder of 100,000 others take over ten minutes.
+    static func removeEmptyParents(of path: String, below root: String) {
+        var parts = path.split(separator: "/").dropLast()
+        while !parts.isEmpty, rmdir(root + "/" + parts.joined(separator: "/")) == 0 {
+            parts.removeLast()
         }
     }
 }
