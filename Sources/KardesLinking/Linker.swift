@@ -1,3 +1,4 @@
+import CoreFoundation
 import Foundation
 import KardesContent
 import KardesModel
@@ -230,6 +231,7 @@ public struct Linker: Sendable {
             titles[id] = partnership.title ?? (partnershipCities[id] ?? []).map { cities[$0]?.name(in: language) ?? $0.slug }.joined(separator: " – ")
         }
         let titleKeys = titles.mapValues { collator.key($0) }
+        let years = partnerships.mapValues { $0.established?.year ?? Int.min }
         let sameOrder = previous.map { old in
             old.language == language && old.partnerships.count == partnerships.count
                 && partnerships.allSatisfy { id, partnership in
@@ -256,7 +258,7 @@ public struct Linker: Sendable {
                     // comparison is not always transitive (ß, hyphens: "Grosseto" < "Groß-Gerau" < "Großenhain" <
                     // "Grosseto"), and then where a sort puts such names depends on the order it was given.
                     partnerships.keys.sorted().sorted { a, b in
-                        let ya = partnerships[a]!.established?.year ?? Int.min, yb = partnerships[b]!.established?.year ?? Int.min
+                        let ya = years[a]!, yb = years[b]!
                         if ya != yb { return ya > yb }
                         return collator.ascending(titleKeys[a]!, titleKeys[b]!, a.slug, b.slug)
                     }
@@ -409,20 +411,41 @@ extension Linker {
 }
 
 /// Compares names in a language's alphabet (Turkish: C < Ç < D, I < İ).
-struct Collator: Sendable {
+///
+/// It asks CoreFoundation what `String.compare(_:options: .caseInsensitive, range: nil, locale:)` asks it, with the
+/// locale made once: Foundation made a new `CFLocale` for every comparison, which was half the time of sorting
+/// 100,000 titles. The results are the same comparison's (a test holds the two to each other).
+struct Collator: @unchecked Sendable {
     let locale: Locale
+    /// Immutable once made, so shared between threads.
+    private let cfLocale: CFLocale
 
-    init(language: String) { locale = Locale(identifier: language) }
+    init(language: String) {
+        locale = Locale(identifier: language)
+        cfLocale = CFLocaleCreate(kCFAllocatorSystemDefault, unsafeBitCast(NSString(string: locale.identifier), to: CFString.self))
+    }
 
-    /// The text compared; kept as a type so callers compute it once per item.
-    func key(_ text: String) -> String { text }
+    /// A text ready to compare, made once per item.
+    struct Key: @unchecked Sendable {
+        let text: String
+        /// `text` as the immutable string CoreFoundation reads.
+        fileprivate let string: CFString
+        fileprivate let length: CFIndex
+    }
+
+    func key(_ text: String) -> Key {
+        let string = unsafeBitCast(NSString(string: text), to: CFString.self)
+        return Key(text: text, string: string, length: CFStringGetLength(string))
+    }
 
     /// Whether `a` sorts before `b`; `tieA`/`tieB` decide equal names so the order is total and stable.
-    func ascending(_ a: String, _ b: String, _ tieA: String, _ tieB: String) -> Bool {
-        switch a.compare(b, options: [.caseInsensitive], range: nil, locale: locale) {
-        case .orderedAscending: return true
-        case .orderedDescending: return false
-        case .orderedSame: return tieA < tieB
+    func ascending(_ a: Key, _ b: Key, _ tieA: String, _ tieB: String) -> Bool {
+        // Foundation passes `.caseInsensitive` with CoreFoundation's non-literal flag, as here.
+        let flags = CFStringCompareFlags(rawValue: CFStringCompareFlags.compareCaseInsensitive.rawValue | CFStringCompareFlags.compareNonliteral.rawValue)
+        switch CFStringCompareWithOptionsAndLocale(a.string, b.string, CFRange(location: 0, length: a.length), flags, cfLocale) {
+        case .compareLessThan: return true
+        case .compareGreaterThan: return false
+        default: return tieA < tieB
         }
     }
 }
