@@ -145,7 +145,10 @@ public func build(_ request: BuildRequest, progress: @Sendable (BuildProgress) -
         files.append(Written(file, writer: writer, stampRoot: stampRoot))
     }
     progress(BuildProgress(stage: .writing, done: 0, total: 0))
-    for file in files.sorted(by: { $0.path < $1.path }) { _ = try file.result.get() }
+    // The first failure in path order, as a build that writes one file after another would meet it.
+    if let failed = files.filter({ if case .failure = $0.result { true } else { false } }).min(by: { $0.path < $1.path }) {
+        _ = try failed.result.get()
+    }
     let paths = files.map(\.path)
     let report = try writer.finish(previous: previous, paths: paths, written: files.filter { (try? $0.result.get()) == true }.map(\.path))
     let pagesByKind = files.reduce(into: [String: Int]()) { $0[$1.kind, default: 0] += 1 }
