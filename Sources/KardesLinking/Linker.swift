@@ -416,26 +416,24 @@ extension Linker {
 /// locale made once: Foundation made a new `CFLocale` for every comparison, which was half the time of sorting
 /// 100,000 titles. The results are the same comparison's (a test holds the two to each other).
 struct Collator: @unchecked Sendable {
-    let locale: Locale
     /// Immutable once made, so shared between threads.
     private let cfLocale: CFLocale
 
     init(language: String) {
-        locale = Locale(identifier: language)
-        cfLocale = CFLocaleCreate(kCFAllocatorSystemDefault, unsafeBitCast(NSString(string: locale.identifier), to: CFString.self))
+        let identifier = Locale(identifier: language).identifier
+        cfLocale = CFLocaleCreate(kCFAllocatorSystemDefault, unsafeBitCast(NSString(string: identifier), to: CFString.self))
     }
 
     /// A text ready to compare, made once per item.
     struct Key: @unchecked Sendable {
-        let text: String
-        /// `text` as the immutable string CoreFoundation reads.
+        /// The text as the immutable string CoreFoundation reads.
         fileprivate let string: CFString
         fileprivate let length: CFIndex
     }
 
     func key(_ text: String) -> Key {
         let string = unsafeBitCast(NSString(string: text), to: CFString.self)
-        return Key(text: text, string: string, length: CFStringGetLength(string))
+        return Key(string: string, length: CFStringGetLength(string))
     }
 
     /// Whether `a` sorts before `b`; `tieA`/`tieB` decide equal names so the order is total and stable.
