@@ -133,8 +133,10 @@ public func build(_ request: BuildRequest, progress: @Sendable (BuildProgress) -
     var files: [Written] = []
     for (index, site) in sites.enumerated() {
         progress(BuildProgress(stage: .rendering, done: 0, total: 0))
-        let renderer = Renderer(
+        var renderer = Renderer(
             theme: theme, language: site.language, prefix: index == 0 ? "" : "\(site.language)/", portable: portable, writesRootFiles: index == 0)
+        // Written and forgotten: no later rebuild asks which sources fed these files.
+        renderer.recordsSources = false
         let language = await renderer.render(site, progress: { done, total in progress(BuildProgress(stage: .rendering, done: done, total: total)) }) {
             file in Written(file, writer: writer, stampRoot: stampRoot)
         }

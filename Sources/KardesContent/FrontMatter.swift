@@ -186,7 +186,7 @@ public struct FrontMatter {
             wrongType(key, node, expected: "text", example: example)
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = scalar.string.trimmingWhitespaceAndNewlines()
         if required && text.isEmpty {
             missing(key, example: example)
             return nil

@@ -100,10 +100,10 @@ public struct CityReference: Hashable, Sendable {
 
     /// Splits the reference; nil with a reason when it is not of either form or names an unknown country.
     public func parse() -> Result<Parsed, ReferenceError> {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace()
         if let comma = trimmed.lastIndex(of: ",") {
-            let name = trimmed[..<comma].trimmingCharacters(in: .whitespaces)
-            let codeText = trimmed[trimmed.index(after: comma)...].trimmingCharacters(in: .whitespaces)
+            let name = trimmed[..<comma].trimmingWhitespace()
+            let codeText = trimmed[trimmed.index(after: comma)...].trimmingWhitespace()
             guard !name.isEmpty else { return .failure(.malformed) }
             guard let code = CountryCode(codeText) else { return .failure(.unknownCountry(codeText)) }
             return .success(.name(name, code))

@@ -10,7 +10,7 @@ public struct CountryCode: Hashable, Comparable, Sendable, Codable, CustomString
 
     /// A code from `text` in any case; nil unless it is a region code the platform knows.
     public init?(_ text: String) {
-        let upper = text.trimmingCharacters(in: .whitespaces).uppercased()
+        let upper = text.trimmingWhitespace().uppercased()
         guard upper.count == 2, Self.known.contains(upper) else { return nil }
         self.code = upper
     }

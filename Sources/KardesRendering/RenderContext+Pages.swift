@@ -153,8 +153,10 @@ extension RenderContext {
         if let file = city.source?.file { files.insert(file) }
         // The map labels each partner city with its number of partnerships, which any partnership of that city
         // added, removed or moved changes: a source standing for that number (see Renderer.countSource(of:)).
-        for partner in Set(partnershipIDs.flatMap { site.partnershipCities[$0] ?? [] }) where partner != id {
-            files.insert(Renderer.countSource(of: partner))
+        if recordsSources {
+            for partner in Set(partnershipIDs.flatMap { site.partnershipCities[$0] ?? [] }) where partner != id {
+                files.insert(Renderer.countSource(of: partner))
+            }
         }
         let networkIDs = site.networksByCity[id] ?? []
         let networks = networkIDs.compactMap { nid in site.networks.first { $0.id == nid } }

@@ -15,6 +15,10 @@ struct RenderContext: Sendable {
     /// When set, pages are not rendered: each `RenderedFile` has its path, kind and sources but no contents. That is
     /// cheap (view models and templates are skipped), and tells an incremental rebuild which pages a change touches.
     var sourcesOnly = false
+    /// Whether each `RenderedFile` lists its sources. An incremental rebuild needs them; a build that writes its
+    /// pages and forgets them does not, and working them out (a set of file names per page, tens of thousands of
+    /// inserts for a country's or a model's page) was several percent of such a build.
+    var recordsSources = true
 
     init(site: LinkedSite, theme: Theme, language: String, prefix: String, portable: Bool) {
         self.site = site
@@ -84,10 +88,10 @@ struct RenderContext: Sendable {
     /// Renders `content` into `template` inside the layout.
     func page<Content: Sendable>(
         route: String, kind: String, template: String, title: String, description: String? = nil, section: String? = nil,
-        crumbs: [(String, String)] = [], content: (Paths) -> Content, sources: Set<String>, fileName: String = "index.html",
+        crumbs: [(String, String)] = [], content: (Paths) -> Content, sources: @autoclosure () -> Set<String>, fileName: String = "index.html",
         paths fixedPaths: Paths? = nil, structuredData: @autoclosure () -> String? = nil
     ) -> RenderedFile {
-        if sourcesOnly { return RenderedFile(path: prefix + route + fileName, contents: [], sources: pageSources(sources, template: template, kind: kind), kind: kind) }
+        if sourcesOnly { return RenderedFile(path: prefix + route + fileName, contents: [], sources: pageSources(sources(), template: template, kind: kind), kind: kind) }
         let paths = fixedPaths ?? Paths(page: route, prefix: prefix, portable: portable)
         let sections: [(String, String)] = [
             ("partnerships", Route.partnerships), ("cities", Route.cities), ("countries", Route.countries), ("models", Route.models),
@@ -119,13 +123,14 @@ struct RenderContext: Sendable {
         html.reserveCapacity(16 * 1024)
         theme.render(context, template: template, into: &html)
         if html.last != UInt8(ascii: "\n") { html.append(UInt8(ascii: "\n")) }
-        return RenderedFile(path: prefix + route + fileName, contents: html, sources: pageSources(sources, template: template, kind: kind), kind: kind)
+        return RenderedFile(path: prefix + route + fileName, contents: html, sources: pageSources(sources(), template: template, kind: kind), kind: kind)
     }
 
     /// A page's own sources and what every page is made from: the site settings, its templates and strings, and the
     /// free pages (listed in every footer).
-    func pageSources(_ sources: Set<String>, template: String, kind: String) -> Set<String> {
-        var allSources = sources
+    func pageSources(_ sources: @autoclosure () -> Set<String>, template: String, kind: String) -> Set<String> {
+        guard recordsSources else { return [] }
+        var allSources = sources()
         allSources.formUnion(["content/site.yml", "templates/\(template).mustache", "templates/strings/\(language).yml"])
         allSources.formUnion(theme.sharedTemplates)
         if kind == "404" { allSources.insert("templates/style.css") }
@@ -171,6 +176,7 @@ struct RenderContext: Sendable {
 
     /// The files behind a list of partnerships: each file, its cities' files and its model.
     func sources(of ids: [Partnership.ID]) -> Set<String> {
+        guard recordsSources else { return [] }
         var files = Set<String>()
         for id in ids {
             guard let partnership = site.partnerships[id] else { continue }

@@ -12,6 +12,9 @@ public struct Renderer: Sendable {
     public let portable: Bool
     /// Whether this language's pass also writes the root files (404 page, stylesheet).
     public let writesRootFiles: Bool
+    /// Whether each file lists the sources it was made from (``RenderedFile/sources``), which an incremental rebuild
+    /// compares with what changed. A build that only writes its files can leave them out: they are then empty.
+    public var recordsSources = true
 
     public init(theme: Theme, language: String, prefix: String = "", portable: Bool = false, writesRootFiles: Bool = true) {
         self.theme = theme
@@ -46,7 +49,8 @@ public struct Renderer: Sendable {
         _ site: LinkedSite, progress: @Sendable (Int, Int) -> Void = { _, _ in }, each: @escaping @Sendable (RenderedFile) -> Summary
     ) async -> [Summary] {
         let jobs = jobs(for: site)
-        let context = RenderContext(site: site, theme: theme, language: language, prefix: prefix, portable: portable)
+        var context = RenderContext(site: site, theme: theme, language: language, prefix: prefix, portable: portable)
+        context.recordsSources = recordsSources
         // Pages are independent: render them in batches across all cores. The site-wide files (search index, data
         // exports, feed) go into the same group: each is one long task, and made one after another after the pages
         // they kept a core idle for seconds.
@@ -233,8 +237,9 @@ public struct Renderer: Sendable {
         let prefix = prefix, theme = theme, language = language
         var tasks: [@Sendable () -> [RenderedFile]] = []
         // The search index of this language, read by search.js.
+        let records = context.recordsSources
         tasks.append {
-            [SearchIndex.build(from: site, strings: theme.strings(for: language)).file(prefix: prefix, sources: SearchIndex.sources(of: site))]
+            [SearchIndex.build(from: site, strings: theme.strings(for: language)).file(prefix: prefix, sources: records ? SearchIndex.sources(of: site) : [])]
         }
         // Each city's partners as JSON, next to its page, in a few batches.
         let cityBatch = max(1, cities.count / (ProcessInfo.processInfo.activeProcessorCount * 4))
@@ -244,20 +249,22 @@ public struct Renderer: Sendable {
                 batch.map { id in
                     RenderedFile(
                         path: prefix + Route.city(id) + "partners.json", contents: DataExports.cityJSON(id, site),
-                        sources: context.sources(of: site.partnerships(of: id)).union([site.cities[id]?.source?.file].compactMap { $0 }), kind: "data")
+                        sources: context.recordsSources
+                            ? context.sources(of: site.partnerships(of: id)).union([site.cities[id]?.source?.file].compactMap { $0 }) : [],
+                        kind: "data")
                 }
             }
         }
         if let baseURL = site.config.baseURL {
             tasks.append {
-                let feedSources = Set(site.partnerships.values.map(\.source.file)).union(["content/site.yml"])
+                let feedSources = records ? Set(site.partnerships.values.map(\.source.file)).union(["content/site.yml"]) : []
                 return [
                     RenderedFile(path: prefix + "feed.xml", contents: Array(Discovery.atomFeed(site, baseURL: baseURL + prefix).utf8), sources: feedSources, kind: "feed")
                 ]
             }
         }
         if writesRootFiles {
-            let everything = Set(site.partnerships.values.map(\.source.file)).union(site.cities.values.compactMap { $0.source?.file })
+            let everything = records ? Set(site.partnerships.values.map(\.source.file)).union(site.cities.values.compactMap { $0.source?.file }) : []
             tasks.append { [RenderedFile(path: "data/partnerships.json", contents: DataExports.partnershipsJSON(site), sources: everything, kind: "data")] }
             tasks.append { [RenderedFile(path: "data/cities.geojson", contents: DataExports.citiesGeoJSON(site), sources: everything, kind: "data")] }
             // Open data: the table `kardes import` reads back (docs/data.md).
@@ -269,7 +276,7 @@ public struct Renderer: Sendable {
                 ]
             }
             tasks.append {
-                theme.assets.map { RenderedFile(path: $0.path, contents: Array($0.contents.utf8), sources: ["templates/\($0.path)"], kind: "asset") }
+                theme.assets.map { RenderedFile(path: $0.path, contents: Array($0.contents.utf8), sources: records ? ["templates/\($0.path)"] : [], kind: "asset") }
             }
         }
         return tasks
