@@ -93,9 +93,18 @@ struct Renderer {
 
     mutating func renderSection(_ value: Any?, _ ops: [Op], _ body: Range<Int>, _ scope: Scope) {
         guard let value else { return }
-        if let sequence = value as? any SequenceValue {
-            sequence.forEachMustacheElement { element in
-                stack.append(ContextEntry(element))
+        // Flags and objects, recognised by their exact type before the casts to protocols below (neither is a
+        // sequence, so the order does not change what renders).
+        let type = type(of: value)
+        if type == Bool.self {
+            if value as! Bool { render(ops, body, scope) }
+        } else if type == Shared.self {
+            stack.append(.object(value as! Shared))
+            render(ops, body, scope)
+            stack.removeLast()
+        } else if let sequence = value as? any SequenceValue {
+            sequence.forEachMustacheEntry { entry in
+                stack.append(entry)
                 render(ops, body, scope)
                 stack.removeLast()
             }
@@ -113,6 +122,12 @@ struct Renderer {
             render(ops, body, scope)
             return
         }
+        let type = type(of: value)
+        if type == Bool.self {
+            if !(value as! Bool) { render(ops, body, scope) }
+            return
+        }
+        if type == Shared.self { return }
         if let sequence = value as? any SequenceValue {
             // swift-mustache pushes the empty sequence itself, so `{{.}}` in the body prints `[]`.
             if sequence.isEmptyMustacheSequence {
@@ -178,7 +193,16 @@ struct Renderer {
     /// Appends a value the way swift-mustache prints it: `String(describing:)` of the value, with one level of
     /// `Optional` unwrapped (a `nil` inside an `Any` prints `nil`).
     mutating func append(_ value: Any, escaped: Bool) {
-        if let string = value as? String {
+        // Exact types first (a pointer comparison); a failed cast to `String` from an `Int` took longer than
+        // printing it.
+        let type = type(of: value)
+        if type == String.self {
+            append(value as! String, escaped: escaped)
+        } else if type == Int.self {
+            output.append(contentsOf: (value as! Int).description.utf8)
+        } else if type == Bool.self {
+            output.append(contentsOf: (value as! Bool ? "true" : "false").utf8)
+        } else if let string = value as? String {
             append(string, escaped: escaped)
         } else if let int = value as? Int {
             output.append(contentsOf: int.description.utf8)
