@@ -49,6 +49,25 @@ public struct LinkedSite: Sendable {
     public internal(set) var warnings: [Diagnostic]
     /// Renders the bodies loaded as ``RichText/Deferred`` when their pages are made.
     public internal(set) var bodies: BodyReader? = nil
+    /// Each city's name in `language`, looked up by ``name(of:)`` for every row and map label: reading it from
+    /// `cities` copied the whole `City` each time.
+    public internal(set) var cityNames: [City.ID: String] = [:]
+    /// What a list row shows of each partnership (``RowFacts``), so rows do not copy the whole `Partnership` out of
+    /// `partnerships`: a partnership appears in a dozen lists.
+    public internal(set) var rowFacts: [Partnership.ID: RowFacts] = [:]
+
+    /// The few fields of a partnership that lists show.
+    public struct RowFacts: Sendable {
+        public let established: PartialDate?
+        public let model: String
+        public let status: Partnership.Status
+
+        public init(_ partnership: Partnership) {
+            established = partnership.established
+            model = partnership.model.value
+            status = partnership.status
+        }
+    }
 }
 
 /// A region (il, province, state) of a country, from city files' `region`.
@@ -74,7 +93,10 @@ extension LinkedSite {
     public func partnerships(of city: City.ID) -> [Partnership.ID] { partnershipsByCity[city] ?? [] }
 
     /// The name of `city` in the site language.
-    public func name(of city: City.ID) -> String { cities[city]?.name(in: language) ?? city.slug }
+    /// The list fields of `partnership` (nil when there is no such partnership).
+    public func rowFacts(of partnership: Partnership.ID) -> RowFacts? { rowFacts[partnership] ?? partnerships[partnership].map(RowFacts.init) }
+
+    public func name(of city: City.ID) -> String { cityNames[city] ?? cities[city]?.name(in: language) ?? city.slug }
 
     public func model(_ id: String) -> CooperationModel? { models.first { $0.id.slug == id } }
 

@@ -332,6 +332,8 @@ public struct Linker: Sendable {
             possiblyDormant: possiblyDormant, warnings: [])
 
         site.cityNameIndex = nameIndex
+        site.cityNames = cities.mapValues { $0.name(in: language) }
+        site.rowFacts = partnerships.mapValues(LinkedSite.RowFacts.init)
         site.bodies = content.bodies
 
         // MARK: Entry links in every body.
@@ -384,7 +386,10 @@ extension LinkedSite {
     public mutating func replaceBodies(of edited: [Partnership]) throws(BuildFailure) {
         let present = edited.filter { partnerships[$0.id] != nil }
         var before: [Partnership.ID: Partnership] = [:]
-        for partnership in present { before[partnership.id] = partnerships.updateValue(partnership, forKey: partnership.id) }
+        for partnership in present {
+            before[partnership.id] = partnerships.updateValue(partnership, forKey: partnership.id)
+            rowFacts[partnership.id] = RowFacts(partnership)
+        }
         let approximate = approximateCityLinks
         // Close matches are found again, so each new body's approximate links are warned about, as a full link would.
         for link in present.flatMap(\.body.links) where link.kind == .city { approximateCityLinks[link.target] = nil }
@@ -393,7 +398,10 @@ extension LinkedSite {
         do {
             try log.throwIfErrors()
         } catch {
-            for (id, partnership) in before { partnerships[id] = partnership }
+            for (id, partnership) in before {
+                partnerships[id] = partnership
+                rowFacts[id] = RowFacts(partnership)
+            }
             approximateCityLinks = approximate
             throw error
         }

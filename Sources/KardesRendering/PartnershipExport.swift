@@ -43,7 +43,7 @@ public enum PartnershipExport {
 
     /// Degrees with up to six decimals and no trailing zeros, so values read back unchanged.
     static func format(_ value: Double) -> String {
-        var text = String(format: "%.6f", value)
+        var text = FixedPoint.format(value, decimals: 6)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
         return text

@@ -22,8 +22,8 @@ extension RenderContext {
     func arcs(_ ids: [Partnership.ID]) -> [MapArc] {
         var arcs: [MapArc] = []
         for id in ids {
-            guard let partnership = site.partnerships[id] else { continue }
-            let style = modelStyle(partnership.model.value)
+            guard let partnership = site.rowFacts(of: id) else { continue }
+            let style = modelStyle(partnership.model)
             let points = (site.partnershipCities[id] ?? []).compactMap { site.cities[$0]?.coordinates }
             for (index, from) in points.enumerated() {
                 for to in points[(index + 1)...] { arcs.append(MapArc(from: from, to: to, cssClass: style.cssClass, color: style.color)) }

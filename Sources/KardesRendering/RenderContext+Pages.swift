@@ -176,18 +176,18 @@ extension RenderContext {
                 if let wikidata = city.wikidata { facts.append(FactView(text("wikidata"), wikidata, link: "https://www.wikidata.org/wiki/\(wikidata)")) }
                 var partners: [PartnerRow] = []
                 for pid in partnershipIDs {
-                    let partnership = site.partnerships[pid]!
+                    let partnership = site.rowFacts(of: pid)!
                     for other in site.partnershipCities[pid] ?? [] where other != id {
                         partners.append(
                             PartnerRow(
                                 statusSlug: partnership.status.rawValue, partnerName: site.name(of: other), partnerURL: paths.to(Route.city(other)), partnerCountry: site.countryName(other.country),
-                                partnerCountryURL: paths.to(Route.country(other.country)), yearText: yearText(partnership),
-                                modelTitle: modelTitle(partnership.model.value), statusLabel: statusLabel(partnership.status),
+                                partnerCountryURL: paths.to(Route.country(other.country)), yearText: yearText(partnership.established),
+                                modelTitle: modelTitle(partnership.model), statusLabel: statusLabel(partnership.status),
                                 partnershipTitle: site.title(of: pid), partnershipURL: paths.to(Route.partnership(pid))))
                     }
                 }
                 return CityView(
-                    map: cityMap(id, paths), legend: legend(models: Set(partnershipIDs.compactMap { site.partnerships[$0]?.model.value })),
+                    map: cityMap(id, paths), legend: legend(models: Set(partnershipIDs.compactMap { site.rowFacts(of: $0)?.model })),
                     countryName: site.countryName(id.country), countryURL: paths.to(Route.country(id.country)), regionName: region?.name,
                     regionURL: region.map { paths.to(Route.region($0.id)) }, kindLabel: city.kind.map { text("kind_\($0.rawValue)") }, facts: facts,
                     body: html(city.body, paths), partners: partners,

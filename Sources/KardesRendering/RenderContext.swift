@@ -12,6 +12,8 @@ struct RenderContext: Sendable {
     let portable: Bool
     let t: [String: String]
     let locale: Locale
+    /// Whole numbers in the language's style (`1.234.567` in Turkish), made once rather than for each number.
+    let numberStyle: IntegerFormatStyle<Int>
     /// When set, pages are not rendered: each `RenderedFile` has its path, kind and sources but no contents. That is
     /// cheap (view models and templates are skipped), and tells an incremental rebuild which pages a change touches.
     var sourcesOnly = false
@@ -28,6 +30,7 @@ struct RenderContext: Sendable {
         self.portable = portable
         self.t = theme.strings(for: language)
         self.locale = Locale(identifier: language)
+        self.numberStyle = IntegerFormatStyle<Int>.number.locale(locale)
     }
 
     func text(_ key: String) -> String { t[key] ?? key }
@@ -144,7 +147,9 @@ struct RenderContext: Sendable {
 
     func modelTitle(_ slug: String) -> String { site.model(slug)?.title ?? slug }
 
-    func yearText(_ partnership: Partnership) -> String { partnership.established.map { String($0.year) } ?? "–" }
+    func yearText(_ partnership: Partnership) -> String { yearText(partnership.established) }
+
+    func yearText(_ established: PartialDate?) -> String { established.map { String($0.year) } ?? "–" }
 
     func html(_ body: RichText, _ paths: Paths) -> String {
         body.html { link in
@@ -163,16 +168,16 @@ struct RenderContext: Sendable {
     }
 
     func row(_ id: Partnership.ID, _ paths: Paths) -> PartnershipRow {
-        let partnership = site.partnerships[id]!
+        let partnership = site.rowFacts(of: id)!
         return PartnershipRow(
-            title: site.title(of: id), url: paths.to(Route.partnership(id)), yearText: yearText(partnership),
-            hasYear: partnership.established != nil, modelTitle: modelTitle(partnership.model.value), statusSlug: partnership.status.rawValue,
+            title: site.title(of: id), url: paths.to(Route.partnership(id)), yearText: yearText(partnership.established),
+            hasYear: partnership.established != nil, modelTitle: modelTitle(partnership.model), statusSlug: partnership.status.rawValue,
             statusLabel: statusLabel(partnership.status), dormant: site.possiblyDormant.contains(id), dormantLabel: text("possibly_dormant"),
             cityLinks: cityLinks(id, paths))
     }
 
     /// The rows of `ids`, each made when the list renders it.
-    func rows(_ ids: [Partnership.ID], _ paths: Paths) -> LazyList { LazyList(count: ids.count) { [self] in row(ids[$0], paths) } }
+    func rows(_ ids: [Partnership.ID], _ paths: Paths) -> LazyList { LazyList(count: ids.count, objects: { [self] in row(ids[$0], paths) }) }
 
     /// The files behind a list of partnerships: each file, its cities' files and its model.
     func sources(of ids: [Partnership.ID]) -> Set<String> {
@@ -195,10 +200,10 @@ struct RenderContext: Sendable {
     }
 
     func number(_ value: Int) -> String {
-        value.formatted(.number.locale(locale))
+        numberStyle.format(value)
     }
 
     func coordinateText(_ c: Coordinates) -> String {
-        String(format: "%.4f, %.4f", c.latitude, c.longitude)
+        FixedPoint.format(c.latitude, decimals: 4) + ", " + FixedPoint.format(c.longitude, decimals: 4)
     }
 }

@@ -23,7 +23,7 @@ struct Statistics {
     }
 
     var byStatus: [(status: Partnership.Status, count: Int)] {
-        Partnership.Status.allCases.map { status in (status, site.partnerships.values.filter { $0.status == status }.count) }
+        Partnership.Status.allCases.map { status in (status, site.partnerships.keys.filter { site.rowFacts(of: $0)?.status == status }.count) }
     }
 
     /// The countries with the most partnerships, ties by name order.

@@ -1,0 +1,34 @@
+import Foundation
+import KardesModel
+import Testing
+
+@Suite("Whitespace trimming")
+struct TrimmingTests {
+    /// Strings whose ends are visible ASCII (the shortcut), every kind of Unicode space and line break at either end
+    /// (left to Foundation), and the edge cases in between.
+    static let samples: [String] = [
+        "", " ", "\t", "\n", "\r\n", " \n ", "a", " a", "a ", "\ta\t", "\na\n", "\r\na\r\n", "İstanbul", " İstanbul ",
+        "Şanlıurfa, TR", "Köln, DE ", "\u{00A0}Berlin\u{00A0}", "\u{2003}Paris\u{3000}", "\u{2028}Lyon\u{2029}", "\u{0085}Rome\u{0085}",
+        "\u{000B}Oslo\u{000C}", "\u{200B}Riga\u{200B}", "\u{FEFF}Kyiv", "東京", " 東京 ", "e\u{0301}", "x\u{0301}", "\u{0301}x",
+        "~tilde~", "!", "!!", "a b", "a\u{00A0}b", "tr/istanbul", " tr/istanbul\t", "\u{1680}Cairo\u{202F}", "\u{205F}Lagos\u{180E}",
+    ]
+
+    @Test("gives Foundation's answer for .whitespaces", arguments: samples)
+    func whitespaces(text: String) {
+        #expect(text.trimmingWhitespace() == text.trimmingCharacters(in: .whitespaces))
+        let sub = Substring(text)
+        #expect(sub.trimmingWhitespace() == sub.trimmingCharacters(in: .whitespaces))
+    }
+
+    @Test("gives Foundation's answer for .whitespacesAndNewlines", arguments: samples)
+    func whitespacesAndNewlines(text: String) {
+        #expect(text.trimmingWhitespaceAndNewlines() == text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    @Test("trims what there is to trim")
+    func trims() {
+        #expect(" Köln, DE\t".trimmingWhitespace() == "Köln, DE")
+        #expect("\n Köln \n".trimmingWhitespace() == "\n Köln \n")
+        #expect("\n Köln \n".trimmingWhitespaceAndNewlines() == "Köln")
+    }
+}
