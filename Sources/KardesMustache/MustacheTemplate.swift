@@ -7,12 +7,12 @@
 /// or is refused with the same error (or, for syntax swift-mustache accepts but this engine does not support —
 /// transforms, dynamic names, `CONTENT_TYPE: TEXT` — with an `unsupported…` error).
 public struct MustacheTemplate: Sendable {
-    let ops: [Op]
+    let code: Code
 
     /// Parses and compiles `text`.
     /// - Parameter text: The Mustache source.
     /// - Throws: `MustacheError` with the kind and the 1-based line and column where parsing stopped.
     public init(_ text: String) throws(MustacheError) {
-        ops = Compiler.compile(try TemplateParser.parse(text))
+        code = Compiler.compile(try TemplateParser.parse(text))
     }
 }

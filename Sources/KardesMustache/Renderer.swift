@@ -32,21 +32,22 @@ struct Renderer {
     // MARK: Calls
 
     /// Renders `ops[range]` as one call.
-    mutating func render(_ ops: [Op], _ range: Range<Int>, _ scope: Scope) {
+    mutating func render(_ code: Code, _ range: Range<Int>, _ scope: Scope) {
+        let ops = code.ops
         frames.append(Frame(callStart: output.count, tokenStart: output.count, indentation: scope.indentation))
         defer { frames.removeLast() }
         var index = range.lowerBound
         while index < range.upperBound {
             frames[frames.count - 1].tokenStart = output.count
             switch ops[index] {
-            case .text(let bytes):
-                let start = output.count
-                output.append(contentsOf: bytes)
-                indentIfNeeded(from: start, scope)
+            case .text(let start, let end):
+                let from = output.count
+                code.texts.withUnsafeBufferPointer { output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<end])) }
+                indentIfNeeded(from: from, scope)
                 index += 1
 
             case .value(let path, let escaped):
-                if let value = lookUp(path) {
+                if let value = lookUp(code.paths[path]) {
                     let start = output.count
                     append(value, escaped: escaped)
                     indentIfNeeded(from: start, scope)
@@ -54,11 +55,11 @@ struct Renderer {
                 index += 1
 
             case .section(let path, let end):
-                renderSection(lookUp(path), ops, index + 1..<end, scope)
+                renderSection(lookUp(code.paths[path]), code, index + 1..<end, scope)
                 index = end
 
             case .invertedSection(let path, let end):
-                renderInvertedSection(lookUp(path), ops, index + 1..<end, scope)
+                renderInvertedSection(lookUp(code.paths[path]), code, index + 1..<end, scope)
                 index = end
 
             case .block(let name, let end, let indentation, let overrideIndentation):
@@ -71,9 +72,9 @@ struct Renderer {
                         indentIfNeeded(from: start, scope)
                     }
                     let overrideScope = Scope(indentation: scope.indentation + overrideIndentation, overrides: scope.overrides)
-                    render(override.ops, 0..<override.ops.count, overrideScope)
+                    render(override.code, 0..<override.code.ops.count, overrideScope)
                 } else {
-                    render(ops, index + 1..<end, Scope(indentation: scope.indentation + indentation, overrides: scope.overrides))
+                    render(code, index + 1..<end, Scope(indentation: scope.indentation + indentation, overrides: scope.overrides))
                 }
                 index = end
 
@@ -84,14 +85,14 @@ struct Renderer {
                         merged = scope.overrides?.merging(overrides) { outer, _ in outer } ?? overrides
                     }
                     let partialScope = Scope(indentation: scope.indentation + indentation, overrides: merged)
-                    render(template.ops, 0..<template.ops.count, partialScope)
+                    render(template.code, 0..<template.code.ops.count, partialScope)
                 }
                 index += 1
             }
         }
     }
 
-    mutating func renderSection(_ value: Any?, _ ops: [Op], _ body: Range<Int>, _ scope: Scope) {
+    mutating func renderSection(_ value: Any?, _ ops: Code, _ body: Range<Int>, _ scope: Scope) {
         guard let value else { return }
         // Flags and objects, recognised by their exact type before the casts to protocols below (neither is a
         // sequence, so the order does not change what renders).
@@ -117,7 +118,7 @@ struct Renderer {
         }
     }
 
-    mutating func renderInvertedSection(_ value: Any?, _ ops: [Op], _ body: Range<Int>, _ scope: Scope) {
+    mutating func renderInvertedSection(_ value: Any?, _ ops: Code, _ body: Range<Int>, _ scope: Scope) {
         guard let value else {
             render(ops, body, scope)
             return
