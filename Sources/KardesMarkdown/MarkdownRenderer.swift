@@ -27,8 +27,8 @@ public struct MarkdownRenderer: Sendable {
     /// - Returns: the HTML as segments with each entry link's position.
     public func render(_ markdown: String, file: String, firstLine: Int = 1) -> RichText {
         let options = self.options
-        return withDocument(markdown) { root in
-            let links = Self.entryLinks(root, markdown: markdown, file: file, firstLine: firstLine, markingURLs: true)
+        return withDocument(markdown) { root, utf8 in
+            let links = Self.entryLinks(root, markdown: utf8, file: file, firstLine: firstLine, markingURLs: true)
             // Render without source positions: they would put data-sourcepos attributes into the page.
             guard let htmlPointer = cmark_render_html(root, options & ~CMARK_OPT_SOURCEPOS) else { return .empty }
             let html = String(cString: htmlPointer)
@@ -40,9 +40,9 @@ public struct MarkdownRenderer: Sendable {
     /// The entry links of `markdown`, exactly as ``render(_:file:firstLine:)`` lists them, and whether its HTML is
     /// empty, without rendering the HTML: what a build needs of a body it renders again when it makes the page.
     public func entryLinks(in markdown: String, file: String, firstLine: Int = 1) -> (links: [EntryLink], isEmpty: Bool) {
-        withDocument(markdown) { root in
+        withDocument(markdown) { root, utf8 in
             // Every block cmark keeps renders to something; a document without one renders to nothing.
-            (Self.entryLinks(root, markdown: markdown, file: file, firstLine: firstLine, markingURLs: false), cmark_node_first_child(root) == nil)
+            (Self.entryLinks(root, markdown: utf8, file: file, firstLine: firstLine, markingURLs: false), cmark_node_first_child(root) == nil)
         } ?? ([], true)
     }
 
@@ -53,8 +53,9 @@ public struct MarkdownRenderer: Sendable {
         return options
     }
 
-    /// Parses `markdown` and hands the document to `body`, freeing it afterwards; nil when cmark fails.
-    private func withDocument<T>(_ markdown: String, _ body: (OpaquePointer) -> T) -> T? {
+    /// Parses `markdown` and hands the document and the text's bytes to `body`, freeing the document afterwards;
+    /// nil when cmark fails.
+    private func withDocument<T>(_ markdown: String, _ body: (OpaquePointer, [UInt8]) -> T) -> T? {
         let options = self.options
         let utf8 = Array(markdown.utf8)
         guard let root = utf8.withUnsafeBufferPointer({ buffer in
@@ -63,14 +64,15 @@ public struct MarkdownRenderer: Sendable {
             } ?? cmark_parse_document("", 0, options)
         }) else { return nil }
         defer { cmark_node_free(root) }
-        return body(root)
+        return body(root, utf8)
     }
 
     /// Every entry link of the document in order, with its position; with `markingURLs` each link's URL is replaced
     /// by the marker and its index, for ``split(_:)`` to find in the HTML.
-    private static func entryLinks(_ root: OpaquePointer, markdown: String, file: String, firstLine: Int, markingURLs: Bool) -> [EntryLink] {
+    private static func entryLinks(_ root: OpaquePointer, markdown: [UInt8], file: String, firstLine: Int, markingURLs: Bool) -> [EntryLink] {
         var links: [EntryLink] = []
-        var lines: [[UInt8]] = []
+        // Where each line starts in `markdown`, found once the first entry link needs it.
+        var lineStarts: [Int] = []
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
         while true {
@@ -82,10 +84,14 @@ public struct MarkdownRenderer: Sendable {
             let url = String(cString: urlPointer)
             guard let (kind, target, fragment) = Self.entryLink(in: url) else { continue }
             let line = Int(cmark_node_get_start_line(node))
-            if lines.isEmpty { lines = markdown.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init) }
-            let location = SourceLocation(
-                file: file, line: line + firstLine - 1,
-                column: Self.column(in: line <= lines.count ? lines[line - 1] : [], byteColumn: Int(cmark_node_get_start_column(node))))
+            if lineStarts.isEmpty { lineStarts = Self.lineStarts(markdown) }
+            let column = markdown.withUnsafeBufferPointer { bytes -> Int in
+                guard line >= 1, line <= lineStarts.count else { return Self.column(in: UnsafeBufferPointer(rebasing: bytes[0..<0]), byteColumn: 1) }
+                let start = lineStarts[line - 1]
+                let end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+                return Self.column(in: UnsafeBufferPointer(rebasing: bytes[start..<end]), byteColumn: Int(cmark_node_get_start_column(node)))
+            }
+            let location = SourceLocation(file: file, line: line + firstLine - 1, column: column)
             links.append(EntryLink(kind: kind, target: target, fragment: fragment, text: Self.text(of: node), location: location))
             if markingURLs { cmark_node_set_url(node, "\(Self.marker)\(links.count - 1)") }
         }
@@ -96,13 +102,24 @@ public struct MarkdownRenderer: Sendable {
     ///
     /// cmark counts bytes, and on a paragraph's continuation lines it counts from after the indentation it stripped,
     /// so the `[` that opens the link is looked for at both places.
-    static func column(in line: [UInt8], byteColumn: Int) -> Int {
+    static func column(in line: UnsafeBufferPointer<UInt8>, byteColumn: Int) -> Int {
         var offset = max(0, byteColumn - 1)
         if offset >= line.count || line[offset] != UInt8(ascii: "[") {
             let indent = line.prefix { $0 == 0x20 || $0 == 0x09 }.count
             if offset + indent < line.count, line[offset + indent] == UInt8(ascii: "[") { offset += indent }
         }
-        return String(decoding: line.prefix(offset), as: UTF8.self).unicodeScalars.count + 1
+        // Scalars are counted by their first bytes: the text came from a Swift string, so it is valid UTF-8, and
+        // every scalar has exactly one byte that is not a continuation byte (10xxxxxx).
+        var scalars = 0
+        for byte in line.prefix(offset) where byte & 0xC0 != 0x80 { scalars += 1 }
+        return scalars + 1
+    }
+
+    /// The offset of the first byte of each line of `text` (lines end at "\n"; the last may be empty).
+    static func lineStarts(_ text: [UInt8]) -> [Int] {
+        var starts = [0]
+        for (index, byte) in text.enumerated() where byte == 0x0A { starts.append(index + 1) }
+        return starts
     }
 
     /// The plain text inside a node: its text and code children, in order.

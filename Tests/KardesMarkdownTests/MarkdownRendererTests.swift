@@ -25,6 +25,19 @@ struct MarkdownRendererTests {
         #expect(html(text) == "<p>Giriş.</p>\n<p>Bkz. <a href=\"[city:us/houston]\">Houston</a> ve <a href=\"[model:sister-city]\">model</a>.</p>\n")
     }
 
+    @Test(
+        "an entry link's column counts Unicode scalars, after indentation and on lines ending in CRLF",
+        arguments: [
+            ("Şimdi **ğ** [Köln](city:de/koln)", 1, 13), ("Satır\n  [Köln](city:de/koln) devam", 2, 3),
+            ("a\r\nçç [x](city:tr/x)", 2, 4), ("東京 [x](city:jp/x)\n\n- 🇹🇷 [y](city:tr/y)", 1, 4),
+            ("- [x](city:tr/x)", 1, 3), ("> alıntı\n> [x](city:tr/x)", 2, 3),
+        ])
+    func entryLinkColumns(body: String, line: Int, column: Int) throws {
+        let link = try #require(renderer.render(body, file: "content/x.md").links.first)
+        #expect(link.location.line == line)
+        #expect(link.location.column == column)
+    }
+
     @Test("raw HTML and unsafe URLs are dropped unless allowed")
     func safety() {
         let source = "<script>alert(1)</script>\n\n[x](javascript:alert(1)) <b>kalın</b>"
