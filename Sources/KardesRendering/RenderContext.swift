@@ -147,8 +147,6 @@ struct RenderContext: Sendable {
 
     func modelTitle(_ slug: String) -> String { site.model(slug)?.title ?? slug }
 
-    func yearText(_ partnership: Partnership) -> String { yearText(partnership.established) }
-
     func yearText(_ established: PartialDate?) -> String { established.map { String($0.year) } ?? "–" }
 
     func html(_ body: RichText, _ paths: Paths) -> String {

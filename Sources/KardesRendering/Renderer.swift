@@ -235,9 +235,10 @@ public struct Renderer: Sendable {
     /// - Parameter cities: the cities whose `partners.json` to make.
     func siteFileTasks(_ site: LinkedSite, context: RenderContext, cities: [City.ID]) -> [@Sendable () -> [RenderedFile]] {
         let prefix = prefix, theme = theme, language = language
+        // Sources are worked out only for a renderer that records them (see `recordsSources`).
+        let records = context.recordsSources
         var tasks: [@Sendable () -> [RenderedFile]] = []
         // The search index of this language, read by search.js.
-        let records = context.recordsSources
         tasks.append {
             [SearchIndex.build(from: site, strings: theme.strings(for: language)).file(prefix: prefix, sources: records ? SearchIndex.sources(of: site) : [])]
         }
@@ -249,7 +250,7 @@ public struct Renderer: Sendable {
                 batch.map { id in
                     RenderedFile(
                         path: prefix + Route.city(id) + "partners.json", contents: DataExports.cityJSON(id, site),
-                        sources: context.recordsSources
+                        sources: records
                             ? context.sources(of: site.partnerships(of: id)).union([site.cities[id]?.source?.file].compactMap { $0 }) : [],
                         kind: "data")
                 }
