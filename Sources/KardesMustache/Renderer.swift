@@ -31,7 +31,7 @@ struct Renderer {
 
     // MARK: Calls
 
-    /// Renders `ops[range]` as one call.
+    /// Renders `code.ops[range]` as one call.
     mutating func render(_ code: Code, _ range: Range<Int>, _ scope: Scope) {
         let ops = code.ops
         frames.append(Frame(callStart: output.count, tokenStart: output.count, indentation: scope.indentation))
@@ -92,40 +92,40 @@ struct Renderer {
         }
     }
 
-    mutating func renderSection(_ value: Any?, _ ops: Code, _ body: Range<Int>, _ scope: Scope) {
+    mutating func renderSection(_ value: Any?, _ code: Code, _ body: Range<Int>, _ scope: Scope) {
         guard let value else { return }
         // Flags and objects, recognised by their exact type before the casts to protocols below (neither is a
         // sequence, so the order does not change what renders).
         let type = type(of: value)
         if type == Bool.self {
-            if value as! Bool { render(ops, body, scope) }
+            if value as! Bool { render(code, body, scope) }
         } else if type == Shared.self {
             stack.append(.object(value as! Shared))
-            render(ops, body, scope)
+            render(code, body, scope)
             stack.removeLast()
         } else if let sequence = value as? any SequenceValue {
             sequence.forEachMustacheEntry { entry in
                 stack.append(entry)
-                render(ops, body, scope)
+                render(code, body, scope)
                 stack.removeLast()
             }
         } else if let bool = value as? Bool {
-            if bool { render(ops, body, scope) }
+            if bool { render(code, body, scope) }
         } else {
             stack.append(ContextEntry(value))
-            render(ops, body, scope)
+            render(code, body, scope)
             stack.removeLast()
         }
     }
 
-    mutating func renderInvertedSection(_ value: Any?, _ ops: Code, _ body: Range<Int>, _ scope: Scope) {
+    mutating func renderInvertedSection(_ value: Any?, _ code: Code, _ body: Range<Int>, _ scope: Scope) {
         guard let value else {
-            render(ops, body, scope)
+            render(code, body, scope)
             return
         }
         let type = type(of: value)
         if type == Bool.self {
-            if !(value as! Bool) { render(ops, body, scope) }
+            if !(value as! Bool) { render(code, body, scope) }
             return
         }
         if type == Shared.self { return }
@@ -133,11 +133,11 @@ struct Renderer {
             // swift-mustache pushes the empty sequence itself, so `{{.}}` in the body prints `[]`.
             if sequence.isEmptyMustacheSequence {
                 stack.append(ContextEntry(value))
-                render(ops, body, scope)
+                render(code, body, scope)
                 stack.removeLast()
             }
         } else if let bool = value as? Bool {
-            if !bool { render(ops, body, scope) }
+            if !bool { render(code, body, scope) }
         }
     }
 
