@@ -92,10 +92,10 @@ extension LinkedSite {
     /// The partnerships of `city`, in the site's partnership order.
     public func partnerships(of city: City.ID) -> [Partnership.ID] { partnershipsByCity[city] ?? [] }
 
-    /// The name of `city` in the site language.
     /// The list fields of `partnership` (nil when there is no such partnership).
     public func rowFacts(of partnership: Partnership.ID) -> RowFacts? { rowFacts[partnership] ?? partnerships[partnership].map(RowFacts.init) }
 
+    /// The name of `city` in the site language.
     public func name(of city: City.ID) -> String { cityNames[city] ?? cities[city]?.name(in: language) ?? city.slug }
 
     public func model(_ id: String) -> CooperationModel? { models.first { $0.id.slug == id } }

@@ -23,7 +23,10 @@ struct Statistics {
     }
 
     var byStatus: [(status: Partnership.Status, count: Int)] {
-        Partnership.Status.allCases.map { status in (status, site.partnerships.keys.filter { site.rowFacts(of: $0)?.status == status }.count) }
+        let counts = site.partnerships.keys.reduce(into: [Partnership.Status: Int]()) { counts, id in
+            if let status = site.rowFacts(of: id)?.status { counts[status, default: 0] += 1 }
+        }
+        return Partnership.Status.allCases.map { ($0, counts[$0] ?? 0) }
     }
 
     /// The countries with the most partnerships, ties by name order.
