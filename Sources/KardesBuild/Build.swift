@@ -100,7 +100,7 @@ public func build(_ request: BuildRequest, progress: @Sendable (BuildProgress) -
     }
     // Every language is linked before anything is written, so content errors leave the output folder untouched. The
     // loaded content is let go once linked: the linked sites hold what rendering needs.
-    let (config, sites) = try await loadAndLink(request, progress: progress)
+    var (config, sites) = try await loadAndLink(request, progress: progress)
     // The loaded content is gone, but the allocator keeps its pages for reuse and counts them as in use; handing
     // them back before rendering keeps a 100,000-partnership build's peak memory down by the size of what was loaded.
     trimMemory()
@@ -143,6 +143,10 @@ public func build(_ request: BuildRequest, progress: @Sendable (BuildProgress) -
         // In path order within each language, as a RenderedSite lists them: the sitemap lists pages in this order.
         files += language.sorted { $0.path < $1.path }
     }
+    let warnings = sites.first?.warnings ?? []
+    // Nothing below reads the linked sites; they are freed while the build finishes.
+    Parallel.release(sites)
+    sites = []
     for file in siteRootFiles(pages: files.map(\.path), config: config) {
         files.append(Written(file, writer: writer, stampRoot: stampRoot))
     }
@@ -154,7 +158,6 @@ public func build(_ request: BuildRequest, progress: @Sendable (BuildProgress) -
     let paths = files.map(\.path)
     let report = try writer.finish(previous: previous, paths: paths, written: files.filter { (try? $0.result.get()) == true }.map(\.path))
     let pagesByKind = files.reduce(into: [String: Int]()) { $0[$1.kind, default: 0] += 1 }
-    let warnings = sites.first?.warnings ?? []
     if let stateFile, let inputs {
         BuildState(
             inputs: inputs, outputs: BuildState.outputs(files.map { ($0.path, $0.stamp) }, in: request.output), pagesByKind: pagesByKind, files: paths.count,

@@ -65,7 +65,8 @@ public struct FrontMatter {
     let lineOffset: Int
     let pairs: [(key: String, keyNode: Node, value: Node)]
     public private(set) var log = DiagnosticLog()
-    private var used: Set<String> = []
+    /// Which of `pairs` a reader has asked for, by index.
+    private var used: [Bool]
 
     /// Parses `yaml`, which starts at line `firstLine` of `file`.
     /// - Throws: a diagnostic at the YAML parser's position when the YAML is malformed or not a mapping.
@@ -90,6 +91,7 @@ public struct FrontMatter {
         }
         guard let node else {
             pairs = []
+            used = []
             return
         }
         guard let mapping = node.mapping else {
@@ -98,6 +100,7 @@ public struct FrontMatter {
                 "the front matter is not a list of 'key: value' fields", fix: "write one field per line, such as 'title: Houston – İstanbul'")
         }
         pairs = mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
+        used = Array(repeating: false, count: pairs.count)
     }
 
     static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
@@ -141,12 +144,17 @@ public struct FrontMatter {
 
     /// The value node for `key`, marking the key as known.
     public mutating func node(_ key: String) -> Node? {
-        used.insert(key)
-        guard let pair = pairs.first(where: { $0.key == key }) else { return nil }
-        if case .scalar(let scalar) = pair.value, scalar.tag.description == "tag:yaml.org,2002:null" || (scalar.string.isEmpty && scalar.style == .plain) {
+        // By index, so that no pair is copied; every pair with this key counts as asked for, the first one answers.
+        var found: Int?
+        for index in pairs.indices where pairs[index].key == key {
+            used[index] = true
+            if found == nil { found = index }
+        }
+        guard let found else { return nil }
+        if case .scalar(let scalar) = pairs[found].value, scalar.tag.description == "tag:yaml.org,2002:null" || (scalar.string.isEmpty && scalar.style == .plain) {
             return nil
         }
-        return pair.value
+        return pairs[found].value
     }
 
     public mutating func error(_ code: String, _ problem: String, at location: SourceLocation, fix: String) {
@@ -312,7 +320,7 @@ public struct FrontMatter {
 
     /// Warns about every key of the front matter that no reader asked for.
     public mutating func finish(known: [String]) -> [Diagnostic] {
-        for pair in pairs where !used.contains(pair.key) {
+        for (index, pair) in pairs.enumerated() where !used[index] {
             warning("unknown-key",
                 "unknown key '\(pair.key)'\(Suggestion.didYouMean(pair.key, in: known))", at: location(of: pair.keyNode),
                 fix: "remove it or use one of: \(known.joined(separator: ", "))")

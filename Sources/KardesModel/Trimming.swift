@@ -8,21 +8,32 @@ extension StringProtocol {
     /// about 2 % of a build. When the first and last scalars are ASCII and not whitespace, Foundation would trim
     /// nothing, so the string is returned as it is; anything else is left to Foundation, which gives the answer.
     public func trimmingWhitespace() -> String {
-        if Self.endsAreVisibleASCII(self) { return String(self) }
+        if let trimmed = Self.trimmedASCII(self, newlines: false) { return trimmed }
         return trimmingCharacters(in: .whitespaces)
     }
 
     /// `trimmingCharacters(in: .whitespacesAndNewlines)`, with the same shortcut as ``trimmingWhitespace()``.
     public func trimmingWhitespaceAndNewlines() -> String {
-        if Self.endsAreVisibleASCII(self) { return String(self) }
+        if let trimmed = Self.trimmedASCII(self, newlines: true) { return trimmed }
         return trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Whether `text` is not empty and its first and last scalars are visible ASCII (0x21…0x7E), which neither
-    /// character set holds. Tab, the line breaks and all other scalars are left to Foundation.
-    private static func endsAreVisibleASCII(_ text: Self) -> Bool {
+    /// `text` without the spaces and tabs (and with `newlines`, the line breaks U+000A…U+000D) at its ends, when what
+    /// is left is empty or starts and ends with a visible ASCII scalar (0x21…0x7E). Foundation's sets hold every
+    /// scalar removed here and none of the visible ASCII ones, so it would return the same; any other end (a
+    /// no-break space, a combining mark, a letter outside ASCII) returns nil and is left to Foundation.
+    private static func trimmedASCII(_ text: Self, newlines: Bool) -> String? {
         let scalars = text.unicodeScalars
-        guard let first = scalars.first, let last = scalars.last else { return false }
-        return (0x21...0x7E).contains(first.value) && (0x21...0x7E).contains(last.value)
+        @inline(__always) func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == " " || scalar == "\t" || (newlines && (0x0A...0x0D).contains(scalar.value))
+        }
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, isBlank(scalars[start]) { start = scalars.index(after: start) }
+        while start < end, isBlank(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        if start == end { return "" }
+        let first = scalars[start], last = scalars[scalars.index(before: end)]
+        guard (0x21...0x7E).contains(first.value) && (0x21...0x7E).contains(last.value) else { return nil }
+        if start == scalars.startIndex && end == scalars.endIndex { return String(text) }
+        return String(String.UnicodeScalarView(scalars[start..<end]))
     }
 }

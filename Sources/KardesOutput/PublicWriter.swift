@@ -127,7 +127,12 @@ public struct PublicWriter: Sendable {
             Self.removeEmptyParents(of: stale, below: root)
         }
         report.changedPaths.sort()
-        let manifest = current.sorted().joined(separator: "\n") + "\n"
+        // A build lists its files nearly in path order, and sorting finds the runs that already are (a set would
+        // have to be sorted from scratch).
+        var listed: [String] = []
+        listed.reserveCapacity(current.count)
+        for path in paths.sorted() where path != listed.last { listed.append(path) }
+        let manifest = listed.joined(separator: "\n") + "\n"
         if manifest != (fileManager.contents(atPath: manifestURL.path).flatMap { String(data: $0, encoding: .utf8) }) {
             do {
                 try Data(manifest.utf8).write(to: manifestURL, options: .atomic)
@@ -145,7 +150,26 @@ public struct PublicWriter: Sendable {
 
     /// A relative path with no `..`, no absolute start and no empty parts.
     static func isSafe(_ path: String) -> Bool {
-        !path.hasPrefix("/") && !path.isEmpty && !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0 == ".." || $0 == "." || $0.isEmpty }
+        // Read as bytes, split at every `/` byte: a part is unsafe when it is empty, `.` or `..`.
+        var path = path
+        return path.withUTF8 { isSafe(bytes: $0) }
+    }
+
+    private static func isSafe(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !bytes.isEmpty else { return false }
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        var partStart = 0
+        for index in 0...bytes.count {
+            guard index == bytes.count || bytes[index] == slash else { continue }
+            switch index - partStart {
+            case 0: return false
+            case 1 where bytes[partStart] == dot: return false
+            case 2 where bytes[partStart] == dot && bytes[partStart + 1] == dot: return false
+            default: break
+            }
+            partStart = index + 1
+        }
+        return true
     }
 
     /// Writes through a temporary file and a rename, unless the bytes on disk are already these.

@@ -7,6 +7,10 @@ public enum Discovery {
     public static let feedLength = 50
 
     static func escape(_ text: String) -> String {
+        // Most texts (every page address) hold none of the five; then there is nothing to replace.
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) {
+            return text
+        }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text {
