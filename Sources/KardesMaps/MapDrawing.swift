@@ -141,6 +141,12 @@ public struct MapDrawing: Sendable {
     ///
     /// - Returns: one `<svg>…</svg>` element, valid inside HTML5, with no line breaks.
     public func svg() -> String {
+        String(decoding: svgBytes(), as: UTF8.self)
+    }
+
+    /// ``svg()`` as UTF-8 bytes, for a writer that takes bytes (a page is bytes, and a string of the map would check
+    /// each of its bytes once more).
+    public func svgBytes() -> [UInt8] {
         let frame = Frame(viewport: viewport)
         let prefix = Self.sanitizedID(idPrefix)
         let scale = symbolScale.isFinite ? min(max(symbolScale, 0.25), 10) : 1
@@ -157,7 +163,7 @@ public struct MapDrawing: Sendable {
         svg.append("</g>")
         appendDots(frame, scale: scale, to: &svg)
         svg.append("</svg>")
-        return svg.string
+        return svg.finished()
     }
 
     // MARK: - Layers

@@ -22,6 +22,12 @@ struct SVGBytes {
         storage.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[..<count]), as: UTF8.self) }
     }
 
+    /// The bytes written, without the room after them.
+    consuming func finished() -> [UInt8] {
+        storage.removeLast(storage.count - count)
+        return storage
+    }
+
     /// Forgets what was written, keeping the room.
     mutating func removeAll() {
         count = 0

@@ -1,4 +1,9 @@
 import CCmark
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import KardesModel
 
 /// Renders CommonMark to HTML with libcmark, keeping entry links (`city:tr/istanbul`) open for the linker.
@@ -31,9 +36,10 @@ public struct MarkdownRenderer: Sendable {
             let links = Self.entryLinks(root, markdown: utf8, file: file, firstLine: firstLine, markingURLs: true)
             // Render without source positions: they would put data-sourcepos attributes into the page.
             guard let htmlPointer = cmark_render_html(root, options & ~CMARK_OPT_SOURCEPOS) else { return .empty }
-            let html = String(cString: htmlPointer)
+            // Cut straight from cmark's buffer: each segment's bytes are checked once, as they become a string.
+            let segments = Self.split(UnsafeBufferPointer(start: UnsafeRawPointer(htmlPointer).assumingMemoryBound(to: UInt8.self), count: strlen(htmlPointer)))
             free(htmlPointer)
-            return RichText(segments: Self.split(html), links: links)
+            return RichText(segments: segments, links: links)
         } ?? .empty
     }
 
@@ -152,17 +158,21 @@ public struct MarkdownRenderer: Sendable {
 
     /// Cuts the HTML at each marker into text and link segments (a byte scan: most bodies have one or no link).
     static func split(_ html: String) -> [RichText.Segment] {
-        let bytes = Array(html.utf8)
+        Array(html.utf8).withUnsafeBufferPointer { split($0) }
+    }
+
+    /// ``split(_:)`` of HTML given as UTF-8 bytes.
+    static func split(_ bytes: UnsafeBufferPointer<UInt8>) -> [RichText.Segment] {
         let marker = Array(Self.marker.utf8)
         var segments: [RichText.Segment] = []
         var textStart = 0
         var index = 0
         while index + marker.count <= bytes.count {
-            guard bytes[index] == marker[0], bytes[index..<index + marker.count].elementsEqual(marker) else {
+            guard bytes[index] == marker[0], UnsafeBufferPointer(rebasing: bytes[index..<index + marker.count]).elementsEqual(marker) else {
                 index += 1
                 continue
             }
-            if index > textStart { segments.append(.html(String(decoding: bytes[textStart..<index], as: UTF8.self))) }
+            if index > textStart { segments.append(.html(String(decoding: UnsafeBufferPointer(rebasing: bytes[textStart..<index]), as: UTF8.self))) }
             var end = index + marker.count
             var number = 0
             while end < bytes.count, (0x30...0x39).contains(bytes[end]) {
@@ -173,7 +183,7 @@ public struct MarkdownRenderer: Sendable {
             textStart = end
             index = end
         }
-        if textStart < bytes.count { segments.append(.html(String(decoding: bytes[textStart...], as: UTF8.self))) }
+        if textStart < bytes.count { segments.append(.html(String(decoding: UnsafeBufferPointer(rebasing: bytes[textStart...]), as: UTF8.self))) }
         return segments
     }
 }

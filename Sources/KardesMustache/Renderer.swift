@@ -203,6 +203,13 @@ struct Renderer {
             output.append(contentsOf: (value as! Int).description.utf8)
         } else if type == Bool.self {
             output.append(contentsOf: (value as! Bool ? "true" : "false").utf8)
+        } else if type == UTF8Text.self {
+            let text = value as! UTF8Text
+            if escaped {
+                append(text.description, escaped: true)
+            } else {
+                output.append(contentsOf: text.bytes)
+            }
         } else if let string = value as? String {
             append(string, escaped: escaped)
         } else if let int = value as? Int {

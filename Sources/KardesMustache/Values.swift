@@ -170,3 +170,18 @@ extension LazyList: SequenceValue {
         for index in 0..<count { body(.object(object(index))) }
     }
 }
+
+/// Text already written as UTF-8 bytes (a map's SVG), which a tag appends as it is: making a `String` of it would
+/// check every byte once more, and a page's map is most of its bytes. `{{{x}}}` copies the bytes; `{{x}}` escapes
+/// them as it escapes a string. It prints as its text, as a string would.
+public struct UTF8Text: Sendable, CustomStringConvertible {
+    /// The text; valid UTF-8, which its maker vouches for.
+    public let bytes: [UInt8]
+
+    public init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    /// The text as a string.
+    public var description: String { String(decoding: bytes, as: UTF8.self) }
+}

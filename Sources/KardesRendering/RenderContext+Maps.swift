@@ -1,6 +1,7 @@
 import KardesLinking
 import KardesMaps
 import KardesModel
+import KardesMustache
 
 /// The maps of the site: the world map of `/map/`, and the small maps of city and country pages.
 extension RenderContext {
@@ -42,15 +43,15 @@ extension RenderContext {
     }
 
     /// The world map: every city with coordinates, every partnership between them.
-    func worldMap(_ paths: Paths) -> String {
+    func worldMap(_ paths: Paths) -> UTF8Text {
         let dots = site.cityOrder.compactMap { dot($0, paths) }
         return MapDrawing(
             title: text("map"), summary: text("map_summary"), dots: dots, arcs: arcs(site.partnershipOrder), idPrefix: "world"
-        ).svg()
+        ).svgText
     }
 
     /// A city and its partners, with the arcs between them.
-    func cityMap(_ id: City.ID, _ paths: Paths) -> String? {
+    func cityMap(_ id: City.ID, _ paths: Paths) -> UTF8Text? {
         guard site.cities[id]?.coordinates != nil else { return nil }
         let ids = site.partnerships(of: id)
         let partners = Set(ids.flatMap { site.partnershipCities[$0] ?? [] }).subtracting([id]).sorted()
@@ -60,18 +61,18 @@ extension RenderContext {
             title: "\(text("map")): \(site.name(of: id))", summary: text("map_city_summary"),
             viewport: .fitting(dots.map(\.coordinates), arcs: arcs), dots: dots, arcs: arcs, highlightedCountry: id.country,
             idPrefix: "city-map", symbolScale: 2, showsGraticule: false
-        ).svg()
+        ).svgText
     }
 
     /// A country's cities on a small map of the country.
-    func countryMap(_ code: CountryCode, _ paths: Paths) -> String? {
+    func countryMap(_ code: CountryCode, _ paths: Paths) -> UTF8Text? {
         let dots = (site.citiesByCountry[code] ?? []).compactMap { dot($0, paths) }
         guard !dots.isEmpty else { return nil }
         return MapDrawing(
             title: "\(text("map")): \(site.countryName(code))", summary: text("map_country_summary"),
             viewport: .fitting(dots.map(\.coordinates), country: code), dots: dots, highlightedCountry: code, idPrefix: "country-map",
             symbolScale: 2, showsGraticule: false
-        ).svg()
+        ).svgText
     }
 
     func mapPage() -> RenderedFile {
@@ -87,4 +88,9 @@ extension RenderContext {
             sources: Set(site.partnerships.values.map(\.source.file)).union(site.cities.values.compactMap { $0.source?.file })
                 .union(site.models.map(\.source.file)))
     }
+}
+
+extension MapDrawing {
+    /// The map as bytes a template writes as they are.
+    var svgText: UTF8Text { UTF8Text(bytes: svgBytes()) }
 }

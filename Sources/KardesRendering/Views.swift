@@ -533,7 +533,7 @@ struct NetworkLink: ViewModel {
 
 struct CityView: ViewModel {
     /// The city and its partners as inline SVG, when the city has coordinates.
-    let map: String?
+    let map: UTF8Text?
     let legend: String
     let countryName: String
     let countryURL: String
@@ -603,7 +603,7 @@ struct CountriesView: ViewModel {
 
 struct CountryView: ViewModel {
     /// The country's cities as inline SVG.
-    let map: String?
+    let map: UTF8Text?
     let summary: String
     let note: String
     let cities: [CityRow]
@@ -691,7 +691,7 @@ struct SearchPageView: ViewModel {
 
 struct MapPageView: ViewModel {
     /// The world map as inline SVG.
-    let map: String
+    let map: UTF8Text
     /// The models' colours as an HTML list.
     let legend: String
     /// Cities that have no coordinates and so are not on the map.

@@ -82,6 +82,7 @@ struct Bridged: Mustache.MustacheParent {
         if let array = value as? [Any] { return array.map { wrap($0) as Any } }
         if let list = value as? KardesMustache.LazyList { return list.elements.map { wrap($0) as Any } }
         if let dictionary = value as? [String: Any] { return dictionary.mapValues { wrap($0) as Any } }
+        if let text = value as? KardesMustache.UTF8Text { return text.description }
         return value
     }
 }
