@@ -5,11 +5,16 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .PHONY: site test deps build release install check-html clean bench
 PREFIX ?= /usr/local
 
-# libcmark-dev is the one system library kardes needs; install it when pkg-config cannot find it.
+# The system libraries kardes needs, installed when missing: libcmark-dev (Markdown) and, on Linux, libmimalloc-dev
+# (the executable's memory allocator, see docs/performance.md).
 deps:
-	@pkg-config --exists libcmark 2>/dev/null || { \
-		echo "Installing libcmark-dev (CommonMark library)…"; \
-		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libcmark-dev; }
+	@missing=""; \
+	pkg-config --exists libcmark 2>/dev/null || missing="$$missing libcmark-dev"; \
+	[ "$$(uname)" != Linux ] || [ -e /usr/include/mimalloc.h ] || missing="$$missing libmimalloc-dev"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing$$missing…"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
 
 release: deps
 	$(SWIFT) build -c release --product kardes

@@ -18,6 +18,9 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        // The allocator of the kardes executable on Linux (see Sources/kardes/Allocator.swift); Debian ships no
+        // pkg-config file for it.
+        .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
         .target(name: "KardesModel", swiftSettings: strict),
         .target(name: "KardesMustache", swiftSettings: strict),
 
@@ -49,7 +52,10 @@ let package = Package(
             swiftSettings: strict),
         .executableTarget(
             name: "kardes",
-            dependencies: ["KardesBuild", "KardesScaffold", "KardesPreview", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "KardesBuild", "KardesScaffold", "KardesPreview", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .target(name: "CMimalloc", condition: .when(platforms: [.linux])),
+            ],
             swiftSettings: strict),
         .testTarget(name: "KardesModelTests", dependencies: ["KardesModel"], swiftSettings: strict),
         .testTarget(

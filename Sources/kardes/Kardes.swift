@@ -73,6 +73,7 @@ struct BuildCommand: AsyncParsableCommand {
         let terminal = isatty(STDERR_FILENO) == 1 && !quiet
         // KARDES_TIMING=1 prints when each stage starts, for profiling.
         let timing = ProcessInfo.processInfo.environment["KARDES_TIMING"] == "1"
+        if timing { FileHandle.standardError.write(Data("allocator: \(Allocator.name)\n".utf8)) }
         do {
             let report = try await build(request) { progress in
                 if timing {
