@@ -116,16 +116,17 @@ public func build(_ request: BuildRequest, progress: @Sendable (BuildProgress) -
         let path: String
         let kind: String
         let result: Result<Bool, BuildFailure>
-        /// The file's stamp read right after writing it, by the task that wrote it (tens of thousands of `stat` calls,
-        /// spread over the cores rather than made one after another at the end).
+        /// The file's stamp once written, by the task that wrote it (spread over the cores rather than tens of
+        /// thousands of `stat` calls one after another at the end), from the status the writer saw.
         let stamp: BuildState.FileStamp?
 
         /// - Parameter stampRoot: the output folder's path, when stamps are wanted.
         init(_ file: RenderedFile, writer: PublicWriter, stampRoot: String?) {
             path = file.path
             kind = file.kind
-            result = Result { () throws(BuildFailure) -> Bool in try writer.write(file) }
-            stamp = stampRoot.flatMap { BuildState.FileStamp(path: $0 + "/" + file.path) }
+            var status: stat?
+            result = Result { () throws(BuildFailure) -> Bool in try writer.write(file, status: &status) }
+            stamp = stampRoot == nil ? nil : status.map(BuildState.FileStamp.init)
         }
     }
     let stampRoot = stateFile.map { _ in request.output.standardizedFileURL.path }

@@ -43,6 +43,11 @@ struct BuildState: Codable, Equatable, Sendable {
         init?(path: String) {
             var info = stat()
             guard stat(path, &info) == 0 else { return nil }
+            self.init(info)
+        }
+
+        /// The stamp in a file's status.
+        init(_ info: stat) {
             size = Int64(info.st_size)
             #if canImport(Darwin)
             let (mtime, ctime) = (info.st_mtimespec, info.st_ctimespec)
@@ -102,6 +107,9 @@ struct BuildState: Codable, Equatable, Sendable {
             guard lstat(path, &info) == 0 else { continue }
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 result += walk(path, relative: relative + "/" + name)
+            } else if (info.st_mode & S_IFMT) != S_IFLNK {
+                // Not a link, so `lstat` said what `stat` would.
+                result.append((relative + "/" + name, FileStamp(info)))
             } else if let stamp = FileStamp(path: path) {
                 result.append((relative + "/" + name, stamp))
             }

@@ -166,27 +166,33 @@ struct Renderer {
 
     /// Finds `path` on the context stack as swift-mustache's `getChild` does.
     func lookUp(_ path: Path) -> Any? {
+        // By index throughout: iterating `stack.reversed()` or a slice of the components copied each entry and name,
+        // a retain and a release for every level of every tag.
+        let components = path.components
         var value: Any
-        var remaining = path.components[...]
+        var next = 0
         if path.climbsStack {
-            let first = path.components[0]
+            let first = components[0]
+            var level = stack.count - 1
             var found: Any?
-            for entry in stack.reversed() {
-                if let child = entry.child(named: first) {
+            while level >= 0 {
+                if let child = stack[level].child(named: first) {
                     found = child
                     break
                 }
+                level -= 1
             }
             guard let found else { return nil }
             value = found
-            remaining = remaining.dropFirst()
+            next = 1
         } else {
             value = stack[stack.count - 1].value
         }
-        for name in remaining {
+        while next < components.count {
             if isNull(value) { return nil }
-            guard let next = child(named: name, of: value) else { return nil }
-            value = next
+            guard let child = child(named: components[next], of: value) else { return nil }
+            value = child
+            next += 1
         }
         return isNull(value) ? nil : value
     }

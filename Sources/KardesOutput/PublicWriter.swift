@@ -92,12 +92,20 @@ public struct PublicWriter: Sendable {
     /// - Throws: `BuildFailure.content` with the file's ``RenderedFile/problem`` when it could not be made;
     ///   `.environment` when the path leaves the folder or the file cannot be written.
     public func write(_ file: RenderedFile) throws(BuildFailure) -> Bool {
+        var status: stat?
+        return try write(file, status: &status)
+    }
+
+    /// ``write(_:)``, also giving the file's status (`stat`) once it is as this build wants it: taken from the open file
+    /// when its bytes were already right, read after the rename when it was written; nil when it could not be read.
+    /// A build that keeps the stamps of its files gets them without another look-up of each path.
+    public func write(_ file: RenderedFile, status: inout stat?) throws(BuildFailure) -> Bool {
         if let problem = file.problem { throw .content([problem]) }
         guard Self.isSafe(file.path) else {
             throw .environment(problem: "refusing to write outside the output folder: \(file.path)", fix: "report this as a bug in kardes")
         }
         do {
-            return try Self.writeIfChanged(file, in: output)
+            return try Self.writeIfChanged(file, in: output, status: &status)
         } catch {
             throw .environment(problem: "cannot write \(error.path): \(error.reason)", fix: "check free disk space and the folder's permissions")
         }
@@ -176,10 +184,10 @@ public struct PublicWriter: Sendable {
     ///
     /// Plain POSIX calls: Foundation's atomic write costs several extra system calls per file, which dominate a
     /// build of many small pages.
-    static func writeIfChanged(_ file: RenderedFile, in output: URL) throws(WriteError) -> Bool {
+    static func writeIfChanged(_ file: RenderedFile, in output: URL, status: inout stat?) throws(WriteError) -> Bool {
         let root = output.path
         let path = root.hasSuffix("/") ? root + file.path : root + "/" + file.path
-        if isUnchanged(path, file.contents) { return false }
+        if isUnchanged(path, file.contents, status: &status) { return false }
         let folder = (path as NSString).deletingLastPathComponent
         if access(folder, F_OK) != 0, let reason = makeFolder(folder) { throw WriteError(path: folder, reason: reason) }
         let temporary = folder + "/.kardes-\(getpid())-" + (path as NSString).lastPathComponent
@@ -200,6 +208,8 @@ public struct PublicWriter: Sendable {
             unlink(temporary)
             throw WriteError(path: path, reason: reason)
         }
+        var info = stat()
+        status = stat(path, &info) == 0 ? info : nil
         return true
     }
 
@@ -218,7 +228,8 @@ public struct PublicWriter: Sendable {
     }
 
     /// Whether the file at `path` holds exactly `contents` (sizes are compared before any byte is read).
-    static func isUnchanged(_ path: String, _ contents: [UInt8]) -> Bool {
+    /// Whether the file at `path` holds exactly `contents`; then `status` is its `fstat`.
+    static func isUnchanged(_ path: String, _ contents: [UInt8], status: inout stat?) -> Bool {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
@@ -228,7 +239,7 @@ public struct PublicWriter: Sendable {
         let blockSize = 1 << 16
         let block = UnsafeMutableRawPointer.allocate(byteCount: blockSize, alignment: 16)
         defer { block.deallocate() }
-        return contents.withUnsafeBytes { new -> Bool in
+        let same = contents.withUnsafeBytes { new -> Bool in
             var offset = 0
             while offset < new.count {
                 let read = Glibc.read(descriptor, block, min(blockSize, new.count - offset))
@@ -239,6 +250,8 @@ public struct PublicWriter: Sendable {
             // Nothing more: the file did not grow since fstat.
             return Glibc.read(descriptor, block, 1) == 0
         }
+        if same { status = info }
+        return same
     }
 
     /// Removes the folders of `path` (relative to `root`) that are left empty, innermost first.
