@@ -446,18 +446,20 @@ struct Frame {
 /// Builds compact SVG path data: absolute start, then relative moves, coordinates rounded to multiples of
 /// `quantum` tenths, and points closer than `step` tenths to the last kept one dropped (they would not show).
 ///
-/// The path is collected as UTF-8 bytes, and the buffers for a ring's points, its clipping and thinning are kept
-/// between rings: a city page's land layer has thousands of numbers, and making strings and arrays for each was a
-/// large part of a whole build.
+/// The path is collected as UTF-8 bytes. A city page's land layer has thousands of numbers, and making strings and
+/// arrays for each was a large part of a whole build; so a ring's points go through buffers kept between rings and
+/// read and written through pointers: moved into `viewBox` units, rounded and thinned in one pass each, with no
+/// per-point check of an array's size, uniqueness or capacity.
 struct PathWriter {
     let step: Int
     let quantum: Int
     /// The path data written so far.
     private(set) var bytes = SVGBytes()
-    /// The rounded points of the ring or line being added.
-    private var kept: [(Int, Int)] = []
-    /// The ring being added, in `viewBox` units, and room for clipping it.
-    private var points: [(Double, Double)] = []
+    /// The ring being added in `viewBox` units, and its rounded, thinned points; shared by copies of the writer,
+    /// which is fine as a writer draws one path on one thread.
+    private let scratch = Scratch()
+    /// Room for clipping a ring that crosses the frame (most rings of a small map lie wholly inside).
+    private var clipped: [(Double, Double)] = []
     private var spare: [(Double, Double)] = []
 
     init(step: Int, quantum: Int = 1) {
@@ -502,24 +504,31 @@ struct PathWriter {
     ///
     /// A ring that ends up with fewer than three points, or smaller than about a unit across, is left out.
     mutating func addRing(_ ring: UnsafeBufferPointer<ProjectedPoint>, in frame: Frame) {
-        points.removeAll(keepingCapacity: true)
-        points.reserveCapacity(ring.count)
+        let points = scratch.points(capacity: ring.count)
         var inside = true
-        for p in ring {
-            let point = frame.point(p)
+        for index in 0..<ring.count {
+            let point = frame.point(ring[index])
             if inside && !frame.contains(point) { inside = false }
-            points.append(point)
+            points[index] = point
         }
-        if !inside { frame.clip(ring: &points, spare: &spare) }
-        addClippedRing(points)
+        if inside {
+            addClippedRing(UnsafeBufferPointer(start: points, count: ring.count))
+        } else {
+            clipped.removeAll(keepingCapacity: true)
+            clipped.append(contentsOf: UnsafeBufferPointer(start: points, count: ring.count))
+            frame.clip(ring: &clipped, spare: &spare)
+            clipped.withUnsafeBufferPointer { addClippedRing($0) }
+        }
     }
 
-    private mutating func addClippedRing(_ points: [(Double, Double)]) {
-        thin(points, keepLast: false)
-        while kept.count > 1, let first = kept.first, let last = kept.last, first == last { kept.removeLast() }
-        guard kept.count >= 3 else { return }
+    private mutating func addClippedRing(_ points: UnsafeBufferPointer<(Double, Double)>) {
+        var count = thin(points, keepLast: false)
+        let kept = scratch.kept
+        while count > 1, kept[0] == kept[count - 1] { count -= 1 }
+        guard count >= 3 else { return }
         var minX = Int.max, maxX = Int.min, minY = Int.max, maxY = Int.min
-        for (x, y) in kept {
+        for index in 0..<count {
+            let (x, y) = kept[index]
             minX = min(minX, x)
             maxX = max(maxX, x)
             minY = min(minY, y)
@@ -527,68 +536,109 @@ struct PathWriter {
         }
         // Too small to see at this scale (under about a unit across).
         guard maxX - minX >= 8 || maxY - minY >= 8 else { return }
-        write()
+        write(count)
         bytes.append(UInt8(ascii: "z"))
     }
 
     mutating func addLines(_ lines: [[(Double, Double)]]) {
         for line in lines {
-            thin(line, keepLast: true)
-            if kept.count >= 2 { write() }
+            let count = line.withUnsafeBufferPointer { thin($0, keepLast: true) }
+            if count >= 2 { write(count) }
         }
     }
 
-    private mutating func thin(_ points: [(Double, Double)], keepLast: Bool) {
-        kept.removeAll(keepingCapacity: true)
-        guard let first = points.first else { return }
+    /// Rounds `points` into the scratch's kept points, dropping each that rounds to within `step` of the last one
+    /// kept (the last of a line is kept when it differs at all, so a line reaches its end).
+    /// - Returns: how many points were kept.
+    private func thin(_ points: UnsafeBufferPointer<(Double, Double)>, keepLast: Bool) -> Int {
+        guard let first = points.first else { return 0 }
+        let kept = scratch.kept(capacity: points.count)
         var last = (rounded(first.0), rounded(first.1))
-        kept.append(last)
-        for index in points.indices.dropFirst() {
+        kept[0] = last
+        var count = 1
+        let step = self.step, final = points.count - 1
+        for index in 1..<points.count {
             let p = (rounded(points[index].0), rounded(points[index].1))
             let far = max(abs(p.0 - last.0), abs(p.1 - last.1)) >= step
-            if far || (keepLast && index == points.count - 1 && p != last) {
-                kept.append(p)
+            if far || (keepLast && index == final && p != last) {
+                kept[count] = p
+                count += 1
                 last = p
             }
         }
+        return count
     }
 
-    private mutating func write() {
-        let kept = self.kept
-        guard let first = kept.first else { return }
+    /// Writes the first `count` kept points as one subpath.
+    private mutating func write(_ count: Int) {
+        let kept = scratch.kept
+        guard count > 0 else { return }
+        let first = kept[0]
         // At most two numbers per point, each with a separator, plus `M`, `l` and the space between the first two.
-        let maximum = 3 + 2 * kept.count * (SVGText.maximumTenthsLength + 1)
-        kept.withUnsafeBufferPointer { kept in
-            bytes.write(maximum: maximum) { target in
-                var length = 0
-                target[length] = UInt8(ascii: "M")
-                length += 1
-                length += SVGText.writeTenths(first.0, to: target + length)
-                target[length] = UInt8(ascii: " ")
-                length += 1
-                length += SVGText.writeTenths(first.1, to: target + length)
-                target[length] = UInt8(ascii: "l")
-                length += 1
-                var previous = first
-                var afterCommand = true
-                for point in kept.dropFirst() {
-                    let dx = point.0 - previous.0, dy = point.1 - previous.1
-                    // A minus sign separates numbers by itself; otherwise a space does.
-                    if !afterCommand && dx >= 0 {
-                        target[length] = UInt8(ascii: " ")
-                        length += 1
-                    }
-                    length += SVGText.writeTenths(dx, to: target + length)
-                    if dy >= 0 {
-                        target[length] = UInt8(ascii: " ")
-                        length += 1
-                    }
-                    length += SVGText.writeTenths(dy, to: target + length)
-                    afterCommand = false
-                    previous = point
+        let maximum = 3 + 2 * count * (SVGText.maximumTenthsLength + 1)
+        bytes.write(maximum: maximum) { target in
+            var length = 0
+            target[length] = UInt8(ascii: "M")
+            length += 1
+            length += SVGText.writeTenths(first.0, to: target + length)
+            target[length] = UInt8(ascii: " ")
+            length += 1
+            length += SVGText.writeTenths(first.1, to: target + length)
+            target[length] = UInt8(ascii: "l")
+            length += 1
+            var previous = first
+            var afterCommand = true
+            for index in 1..<max(count, 1) {
+                let point = kept[index]
+                let dx = point.0 - previous.0, dy = point.1 - previous.1
+                // A minus sign separates numbers by itself; otherwise a space does.
+                if !afterCommand && dx >= 0 {
+                    target[length] = UInt8(ascii: " ")
+                    length += 1
                 }
-                return length
+                length += SVGText.writeTenths(dx, to: target + length)
+                if dy >= 0 {
+                    target[length] = UInt8(ascii: " ")
+                    length += 1
+                }
+                length += SVGText.writeTenths(dy, to: target + length)
+                afterCommand = false
+                previous = point
             }
+            return length
+        }
+    }
+
+    /// Buffers that grow to the largest ring seen and are reused for every ring after it.
+    private final class Scratch {
+        private(set) var pointsBase = UnsafeMutablePointer<(Double, Double)>.allocate(capacity: 1)
+        private var pointsCapacity = 1
+        private(set) var kept = UnsafeMutablePointer<(Int, Int)>.allocate(capacity: 1)
+        private var keptCapacity = 1
+
+        /// Room for `capacity` points in `viewBox` units; its contents are undefined.
+        func points(capacity: Int) -> UnsafeMutablePointer<(Double, Double)> {
+            if capacity > pointsCapacity {
+                pointsBase.deallocate()
+                pointsCapacity = max(capacity, 2 * pointsCapacity)
+                pointsBase = .allocate(capacity: pointsCapacity)
+            }
+            return pointsBase
+        }
+
+        /// Room for `capacity` rounded points; its contents are undefined.
+        func kept(capacity: Int) -> UnsafeMutablePointer<(Int, Int)> {
+            if capacity > keptCapacity {
+                kept.deallocate()
+                keptCapacity = max(capacity, 2 * keptCapacity)
+                kept = .allocate(capacity: keptCapacity)
+            }
+            return kept
+        }
+
+        deinit {
+            pointsBase.deallocate()
+            kept.deallocate()
         }
     }
 }
