@@ -249,6 +249,8 @@ public enum CityFile {
             let region = fm.text("region"), kind = fm.enumValue("kind", City.Kind.self)
             let population = fm.int("population", example: "520000"), website = fm.url("website"), wikidata = fm.text("wikidata")
             guard let name else { return nil }
+            // The linker looks every name up by its slug; made here, on all the loading threads.
+            Slug.prepare([name.value] + names.values + aliases)
             var city = City(
                 id: City.ID(country: country, slug: slug), name: name.value, names: names, aliases: aliases, region: region, kind: kind,
                 population: population, coordinates: coordinates, website: website, wikidata: wikidata, body: body(),

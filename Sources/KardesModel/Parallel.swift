@@ -14,7 +14,9 @@ public enum Parallel {
     public static func map<Element: Sendable, Result: Sendable>(_ elements: [Element], _ transform: @Sendable (Element) -> Result) -> [Result] {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         guard cores > 1, elements.count > 64 else { return elements.map(transform) }
-        let chunks = min(elements.count, cores * 8)
+        // Many small chunks, taken in turn by whichever thread is free: elements can differ a hundredfold in cost
+        // (a transliterated name against an ASCII one), and a few large chunks left one core idle at the end.
+        let chunks = min(elements.count, cores * 32)
         let slots = Slots<Result>(count: elements.count)
         slots.values.withUnsafeMutableBufferPointer { buffer in
             let pointer = UncheckedPointer(base: buffer.baseAddress!)
