@@ -118,3 +118,24 @@ struct DiagnosticTests {
         #expect([b, a, c].sorted() == [c, a, b])
     }
 }
+
+@Suite("Slugs kept between calls")
+struct SlugCacheTests {
+    static let names = ["Москва", "東京", "Αθήνα", "Київ", "İstanbul", "Köln", "Şanlıurfa", "Ōta", "São Paulo", "القاهرة", "서울", "Zürich"]
+
+    @Test("prepared, asked again and asked from many threads at once, a name's slug is the same")
+    func sameSlug() async {
+        let first = Self.names.map { Slug.make(from: $0) }
+        Slug.prepare(Self.names)
+        #expect(Self.names.map { Slug.make(from: $0) } == first)
+        let together = await withTaskGroup(of: [String].self) { group in
+            for _ in 0..<8 { group.addTask { Self.names.map { Slug.make(from: $0) } } }
+            var all: [[String]] = []
+            for await slugs in group { all.append(slugs) }
+            return all
+        }
+        #expect(together.allSatisfy { $0 == first })
+        #expect(first[0] == "moskva" && first[4] == "istanbul" && first[6] == "sanliurfa")
+    }
+}
+

@@ -58,4 +58,15 @@ struct FastPathTests {
         #expect(try render(list: LazyList(count: 0, objects: { _ in Row(name: "", count: 0, flag: false) })) == expected)
         #expect(try render(list: [Any]()) == expected)
     }
+
+    @Test("text given as UTF-8 bytes renders as the same text given as a string, escaped or not")
+    func utf8Text() throws {
+        let library = MustacheLibrary(templates: ["main": try MustacheTemplate("{{{svg}}}|{{svg}}|{{#on}}{{{svg}}}{{/on}}")])
+        let text = "<svg><title>İstanbul & Köln “ş”</title></svg>"
+        let asString = library.render(Page(values: ["svg": text, "on": true]), template: "main")
+        let asBytes = library.render(Page(values: ["svg": UTF8Text(bytes: Array(text.utf8)), "on": true]), template: "main")
+        #expect(asBytes == asString)
+        #expect(asString?.hasPrefix(text + "|&lt;svg&gt;") == true)
+        #expect(UTF8Text(bytes: Array(text.utf8)).description == text)
+    }
 }

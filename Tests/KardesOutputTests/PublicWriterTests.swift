@@ -51,4 +51,57 @@ struct PublicWriterTests {
         await #expect(throws: BuildFailure.self) { try await PublicWriter(output: output).write(site(["../evil.html": "x"])) }
         #expect(!FileManager.default.fileExists(atPath: output.deletingLastPathComponent().appendingPathComponent("evil.html").path))
     }
+
+    @Test("each part of a path is checked: empty parts, . and .. are refused wherever they are")
+    func safePaths() async throws {
+        let output = try temporaryFolder().appendingPathComponent("public")
+        for path in ["", "/", "/abs.html", "a//b.html", "a/", "./a.html", "a/./b.html", "a/..", "../a.html", "a/../b.html", ".."] {
+            await #expect(throws: BuildFailure.self, "\(path)") { try await PublicWriter(output: output).write(site([path: "x"])) }
+        }
+        let fine = ["a.html", ".well-known/x.txt", "a/..b/c.html", "a/b../c.html", "...", "ç/ş.html", "a/.b"]
+        let report = try await PublicWriter(output: output).write(site(Dictionary(uniqueKeysWithValues: fine.map { ($0, "x") })))
+        #expect(report.written == fine.count)
+    }
+
+    @Test("the status a write reports is the file's stat, whether it was written or already right")
+    func status() async throws {
+        let output = try temporaryFolder().appendingPathComponent("public")
+        let writer = PublicWriter(output: output)
+        _ = try writer.begin()
+        let file = RenderedFile(path: "cities/x/index.html", contents: Array("bir".utf8), sources: [], kind: "page")
+        func stamp(_ info: stat) -> [Int] {
+            #if canImport(Darwin)
+            let (modified, changed) = (info.st_mtimespec, info.st_ctimespec)
+            #else
+            let (modified, changed) = (info.st_mtim, info.st_ctim)
+            #endif
+            return [Int(info.st_size), Int(info.st_ino), modified.tv_sec, modified.tv_nsec, changed.tv_sec, changed.tv_nsec]
+        }
+        func onDisk() throws -> stat {
+            var info = stat()
+            try #require(stat(output.appendingPathComponent(file.path).path, &info) == 0)
+            return info
+        }
+        var status: stat?
+        #expect(try writer.write(file, status: &status))
+        #expect(try status.map(stamp) == stamp(onDisk()))
+        status = nil
+        #expect(try !writer.write(file, status: &status))
+        #expect(try status.map(stamp) == stamp(onDisk()))
+        status = nil
+        let changed = RenderedFile(path: file.path, contents: Array("iki".utf8), sources: [], kind: "page")
+        #expect(try writer.write(changed, status: &status))
+        #expect(try status.map(stamp) == stamp(onDisk()))
+    }
+
+    @Test("the manifest lists every file once, sorted, however the build listed them")
+    func manifest() async throws {
+        let output = try temporaryFolder().appendingPathComponent("public")
+        let writer = PublicWriter(output: output)
+        let previous = try writer.begin()
+        let paths = ["b/index.html", "a/index.html", "sitemap.xml", "a/index.html", "robots.txt", "c.json"]
+        _ = try writer.finish(previous: previous, paths: paths, written: [])
+        let text = try #require(FileManager.default.contents(atPath: output.appendingPathComponent(PublicWriter.manifestName).path))
+        #expect(String(decoding: text, as: UTF8.self) == Set(paths).sorted().joined(separator: "\n") + "\n")
+    }
 }
