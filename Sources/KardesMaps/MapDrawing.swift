@@ -611,35 +611,34 @@ struct PathWriter {
 
     /// Buffers that grow to the largest ring seen and are reused for every ring after it.
     private final class Scratch {
-        private(set) var pointsBase = UnsafeMutablePointer<(Double, Double)>.allocate(capacity: 1)
-        private var pointsCapacity = 1
-        private(set) var kept = UnsafeMutablePointer<(Int, Int)>.allocate(capacity: 1)
-        private var keptCapacity = 1
+        private let pointsBuffer = GrowingBuffer<(Double, Double)>()
+        private let keptBuffer = GrowingBuffer<(Int, Int)>()
 
         /// Room for `capacity` points in `viewBox` units; its contents are undefined.
-        func points(capacity: Int) -> UnsafeMutablePointer<(Double, Double)> {
-            if capacity > pointsCapacity {
-                pointsBase.deallocate()
-                pointsCapacity = max(capacity, 2 * pointsCapacity)
-                pointsBase = .allocate(capacity: pointsCapacity)
-            }
-            return pointsBase
-        }
+        func points(capacity: Int) -> UnsafeMutablePointer<(Double, Double)> { pointsBuffer.room(for: capacity) }
+
+        /// The rounded points of the ring being added.
+        var kept: UnsafeMutablePointer<(Int, Int)> { keptBuffer.base }
 
         /// Room for `capacity` rounded points; its contents are undefined.
-        func kept(capacity: Int) -> UnsafeMutablePointer<(Int, Int)> {
-            if capacity > keptCapacity {
-                kept.deallocate()
-                keptCapacity = max(capacity, 2 * keptCapacity)
-                kept = .allocate(capacity: keptCapacity)
+        func kept(capacity: Int) -> UnsafeMutablePointer<(Int, Int)> { keptBuffer.room(for: capacity) }
+    }
+
+    /// Memory for trivial values that only grows (doubling), never keeping what it held when it does.
+    private final class GrowingBuffer<Element> {
+        private(set) var base = UnsafeMutablePointer<Element>.allocate(capacity: 1)
+        private var capacity = 1
+
+        func room(for count: Int) -> UnsafeMutablePointer<Element> {
+            if count > capacity {
+                base.deallocate()
+                capacity = max(count, 2 * capacity)
+                base = .allocate(capacity: capacity)
             }
-            return kept
+            return base
         }
 
-        deinit {
-            pointsBase.deallocate()
-            kept.deallocate()
-        }
+        deinit { base.deallocate() }
     }
 }
 

@@ -157,11 +157,6 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// Cuts the HTML at each marker into text and link segments (a byte scan: most bodies have one or no link).
-    static func split(_ html: String) -> [RichText.Segment] {
-        Array(html.utf8).withUnsafeBufferPointer { split($0) }
-    }
-
-    /// ``split(_:)`` of HTML given as UTF-8 bytes.
     static func split(_ bytes: UnsafeBufferPointer<UInt8>) -> [RichText.Segment] {
         let marker = Array(Self.marker.utf8)
         var segments: [RichText.Segment] = []
