@@ -120,16 +120,16 @@ public func build(_ request: BuildRequest, progress: @Sendable (BuildProgress) -
         /// thousands of `stat` calls one after another at the end), from the status the writer saw.
         let stamp: BuildState.FileStamp?
 
-        /// - Parameter stampRoot: the output folder's path, when stamps are wanted.
-        init(_ file: RenderedFile, writer: PublicWriter, stampRoot: String?) {
+        /// - Parameter keepsStamp: whether the build state wants the file's stamp.
+        init(_ file: RenderedFile, writer: PublicWriter, keepsStamp: Bool) {
             path = file.path
             kind = file.kind
             var status: stat?
             result = Result { () throws(BuildFailure) -> Bool in try writer.write(file, status: &status) }
-            stamp = stampRoot == nil ? nil : status.map(BuildState.FileStamp.init)
+            stamp = keepsStamp ? status.map(BuildState.FileStamp.init) : nil
         }
     }
-    let stampRoot = stateFile.map { _ in request.output.standardizedFileURL.path }
+    let keepsStamps = stateFile != nil
     // Each page is written by the task that rendered it, as soon as it is made.
     var files: [Written] = []
     for (index, site) in sites.enumerated() {
@@ -139,7 +139,7 @@ public func build(_ request: BuildRequest, progress: @Sendable (BuildProgress) -
         // Written and forgotten: no later rebuild asks which sources fed these files.
         renderer.recordsSources = false
         let language = await renderer.render(site, progress: { done, total in progress(BuildProgress(stage: .rendering, done: done, total: total)) }) {
-            file in Written(file, writer: writer, stampRoot: stampRoot)
+            file in Written(file, writer: writer, keepsStamp: keepsStamps)
         }
         // In path order within each language, as a RenderedSite lists them: the sitemap lists pages in this order.
         files += language.sorted { $0.path < $1.path }
@@ -149,7 +149,7 @@ public func build(_ request: BuildRequest, progress: @Sendable (BuildProgress) -
     Parallel.release(sites)
     sites = []
     for file in siteRootFiles(pages: files.map(\.path), config: config) {
-        files.append(Written(file, writer: writer, stampRoot: stampRoot))
+        files.append(Written(file, writer: writer, keepsStamp: keepsStamps))
     }
     progress(BuildProgress(stage: .writing, done: 0, total: 0))
     // The first failure in path order, as a build that writes one file after another would meet it.

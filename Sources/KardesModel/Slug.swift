@@ -21,7 +21,7 @@ public enum Slug {
         // Names in ASCII take a few string operations; others may need the platform's transliterator, which costs
         // tens of microseconds, so their slugs are kept for the next asker (the linker asks for every name the loader
         // read; see ``prepare(_:)``).
-        if name.utf8.allSatisfy({ $0 < 0x80 }) { return compute(from: name) }
+        if isASCII(name) { return compute(from: name) }
         if let known = made.withLock({ $0[name] }) { return known }
         let slug = compute(from: name)
         made.withLock { $0[name] = slug }
@@ -31,8 +31,10 @@ public enum Slug {
     /// Makes and keeps the slugs of `names` now, so that later calls of ``make(from:)`` find them: a loader calls it
     /// from the threads that read files, which are all busy, rather than leave the work to a step with fewer.
     public static func prepare(_ names: some Sequence<String>) {
-        for name in names where !name.utf8.allSatisfy({ $0 < 0x80 }) { _ = make(from: name) }
+        for name in names where !isASCII(name) { _ = make(from: name) }
     }
+
+    private static func isASCII(_ name: String) -> Bool { name.utf8.allSatisfy { $0 < 0x80 } }
 
     /// Slugs of names outside ASCII, by name. A name's slug never changes, so the cache is never emptied; it holds
     /// one entry per distinct name a process has seen.
