@@ -138,7 +138,7 @@ public enum PartnershipFile {
                     return nil
                 }
                 let city = fm.string(in: mapping, "city", of: "contacts").flatMap {
-                    fm.checked(CityReference($0, at: fm.location(of: mapping["city"]!)))
+                    fm.checked(CityReference($0, at: fm.location(of: FrontMatter.value(in: mapping, "city")!)))
                 }
                 return Partnership.Contact(
                     name: name, email: fm.string(in: mapping, "email", of: "contacts"), phone: fm.string(in: mapping, "phone", of: "contacts"),
@@ -149,7 +149,7 @@ public enum PartnershipFile {
                 fm.checkKeys(of: mapping, in: "activities", known: ["date", "kind", "title", "link"])
                 let here = fm.location(of: .mapping(mapping))
                 guard let date = fm.date(in: mapping, "date", of: "activities") else {
-                    if mapping["date"] == nil { fm.error("missing-key", "an activity needs a 'date'", at: here, fix: "add date: YYYY to the activity") }
+                    if FrontMatter.value(in: mapping, "date") == nil { fm.error("missing-key", "an activity needs a 'date'", at: here, fix: "add date: YYYY to the activity") }
                     return nil
                 }
                 let kindText = fm.string(in: mapping, "kind", of: "activities") ?? "other"
@@ -157,7 +157,7 @@ public enum PartnershipFile {
                     let options = Partnership.Activity.Kind.allCases.map(\.rawValue)
                     fm.error("invalid-value",
                         "'\(kindText)' is not an activity kind\(Suggestion.didYouMean(kindText, in: options))",
-                        at: fm.location(of: mapping["kind"]!), fix: "use one of: \(options.joined(separator: ", "))")
+                        at: fm.location(of: FrontMatter.value(in: mapping, "kind")!), fix: "use one of: \(options.joined(separator: ", "))")
                     return nil
                 }
                 guard let title = fm.string(in: mapping, "title", of: "activities") else {

@@ -63,7 +63,12 @@ public struct SplitFile: Sendable {
 public struct FrontMatter {
     public let file: String
     let lineOffset: Int
-    let pairs: [(key: String, keyNode: Node, value: Node)]
+    /// The keys as text, their nodes and their values, by pair index: kept apart so that finding a key compares
+    /// strings without copying a pair's two nodes (each copy retains the nodes' contents, and every file asks for
+    /// every key its kind knows).
+    let keys: [String]
+    let keyNodes: [Node]
+    let values: [Node]
     public private(set) var log = DiagnosticLog()
     /// Which of `pairs` a reader has asked for, by index.
     private var used: [Bool]
@@ -90,7 +95,7 @@ public struct FrontMatter {
                 fix: "check the YAML syntax between the '---' lines")
         }
         guard let node else {
-            pairs = []
+            (keys, keyNodes, values) = ([], [], [])
             used = []
             return
         }
@@ -99,8 +104,10 @@ public struct FrontMatter {
                 "front-matter-not-mapping", at: Self.location(of: node, file: file, offset: firstLine - 1, fallbackLine: firstLine),
                 "the front matter is not a list of 'key: value' fields", fix: "write one field per line, such as 'title: Houston – İstanbul'")
         }
-        pairs = mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
-        used = Array(repeating: false, count: pairs.count)
+        keyNodes = Array(mapping.keys)
+        values = Array(mapping.values)
+        keys = keyNodes.map { $0.string ?? "" }
+        used = Array(repeating: false, count: keys.count)
     }
 
     static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
@@ -146,15 +153,15 @@ public struct FrontMatter {
     public mutating func node(_ key: String) -> Node? {
         // By index, so that no pair is copied; every pair with this key counts as asked for, the first one answers.
         var found: Int?
-        for index in pairs.indices where pairs[index].key == key {
+        for index in keys.indices where keys[index] == key {
             used[index] = true
             if found == nil { found = index }
         }
         guard let found else { return nil }
-        if case .scalar(let scalar) = pairs[found].value, scalar.tag.description == "tag:yaml.org,2002:null" || (scalar.string.isEmpty && scalar.style == .plain) {
+        if case .scalar(let scalar) = values[found], scalar.tag.description == "tag:yaml.org,2002:null" || (scalar.string.isEmpty && scalar.style == .plain) {
             return nil
         }
-        return pairs[found].value
+        return values[found]
     }
 
     public mutating func error(_ code: String, _ problem: String, at location: SourceLocation, fix: String) {
@@ -299,8 +306,22 @@ public struct FrontMatter {
         }
     }
 
+    /// `mapping[field]`, with the same answer (the last key equal to `field` as a plain string node), found without
+    /// making a node of `field` and comparing it with every key: that made a tag and copied each key it looked at.
+    static func value(in mapping: Node.Mapping, _ field: String) -> Node? {
+        var answer: Node?
+        var probe: Node?
+        for (key, value) in mapping {
+            guard case .scalar(let scalar) = key, scalar.string == field else { continue }
+            // Only a key spelt like `field` gets the full comparison, which also compares the tags.
+            if probe == nil { probe = Node(field, mapping.tag.copy(with: .implicit)) }
+            if key == probe { answer = value }
+        }
+        return answer
+    }
+
     mutating func string(in mapping: Node.Mapping, _ field: String, of key: String) -> String? {
-        guard let node = mapping[field] else { return nil }
+        guard let node = Self.value(in: mapping, field) else { return nil }
         guard case .scalar(let scalar) = node else {
             wrongType("\(key).\(field)", node, expected: "text", example: "…")
             return nil
@@ -309,20 +330,25 @@ public struct FrontMatter {
     }
 
     mutating func date(in mapping: Node.Mapping, _ field: String, of key: String) -> PartialDate? {
-        guard let node = mapping[field] else { return nil }
+        guard let node = Self.value(in: mapping, field) else { return nil }
         return date(node, key: "\(key).\(field)")
+    }
+
+    /// The key–value pairs in the order of the file.
+    var pairs: [(key: String, keyNode: Node, value: Node)] {
+        keys.indices.map { (key: keys[$0], keyNode: keyNodes[$0], value: values[$0]) }
     }
 
     /// Where each key's value starts.
     public var valueLocations: [String: SourceLocation] {
-        Dictionary(pairs.map { ($0.key, location(of: $0.value)) }) { first, _ in first }
+        Dictionary(zip(keys, values.map(location(of:)))) { first, _ in first }
     }
 
     /// Warns about every key of the front matter that no reader asked for.
     public mutating func finish(known: [String]) -> [Diagnostic] {
-        for (index, pair) in pairs.enumerated() where !used[index] {
+        for index in keys.indices where !used[index] {
             warning("unknown-key",
-                "unknown key '\(pair.key)'\(Suggestion.didYouMean(pair.key, in: known))", at: location(of: pair.keyNode),
+                "unknown key '\(keys[index])'\(Suggestion.didYouMean(keys[index], in: known))", at: location(of: keyNodes[index]),
                 fix: "remove it or use one of: \(known.joined(separator: ", "))")
         }
         return log.diagnostics

@@ -47,7 +47,7 @@ struct Renderer {
                 index += 1
 
             case .value(let path, let escaped):
-                if let value = lookUp(code.paths[path]) {
+                if let value = lookUp(code, path) {
                     let start = output.count
                     append(value, escaped: escaped)
                     indentIfNeeded(from: start, scope)
@@ -55,11 +55,11 @@ struct Renderer {
                 index += 1
 
             case .section(let path, let end):
-                renderSection(lookUp(code.paths[path]), code, index + 1..<end, scope)
+                renderSection(lookUp(code, path), code, index + 1..<end, scope)
                 index = end
 
             case .invertedSection(let path, let end):
-                renderInvertedSection(lookUp(code.paths[path]), code, index + 1..<end, scope)
+                renderInvertedSection(lookUp(code, path), code, index + 1..<end, scope)
                 index = end
 
             case .block(let name, let end, let indentation, let overrideIndentation):
@@ -164,19 +164,25 @@ struct Renderer {
 
     // MARK: Values
 
-    /// Finds `path` on the context stack as swift-mustache's `getChild` does.
-    func lookUp(_ path: Path) -> Any? {
-        // By index throughout: iterating `stack.reversed()` or a slice of the components copied each entry and name,
-        // a retain and a release for every level of every tag.
+    /// Finds the code's `index`th path on the context stack as swift-mustache's `getChild` does.
+    func lookUp(_ code: Code, _ index: Int) -> Any? {
+        // Through pointers: `code.paths[index]` and `stack[level]` copied the path's array and the entry out of their
+        // arrays, a retain and a release of each for every tag; a pointer's element is borrowed where it lies.
+        code.paths.withUnsafeBufferPointer { paths in
+            stack.withUnsafeBufferPointer { stack in lookUp(paths[index], in: stack) }
+        }
+    }
+
+    /// Finds `path` on the context stack `stack` as swift-mustache's `getChild` does.
+    private func lookUp(_ path: borrowing Path, in stack: UnsafeBufferPointer<ContextEntry>) -> Any? {
         let components = path.components
         var value: Any
         var next = 0
         if path.climbsStack {
-            let first = components[0]
             var level = stack.count - 1
             var found: Any?
             while level >= 0 {
-                if let child = stack[level].child(named: first) {
+                if let child = stack[level].child(named: components[0]) {
                     found = child
                     break
                 }
