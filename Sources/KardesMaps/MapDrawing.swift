@@ -559,7 +559,9 @@ struct PathWriter {
         let step = self.step, final = points.count - 1
         for index in 1..<points.count {
             let p = (rounded(points[index].0), rounded(points[index].1))
-            let far = max(abs(p.0 - last.0), abs(p.1 - last.1)) >= step
+            // Wrapping differences and magnitudes: rounded coordinates are at most 10¹² tenths, so nothing wraps, and
+            // the overflow checks of `-` and `abs` were a fifth of this loop.
+            let far = max((p.0 &- last.0).magnitude, (p.1 &- last.1).magnitude) >= step.magnitude
             if far || (keepLast && index == final && p != last) {
                 kept[count] = p
                 count += 1
@@ -575,6 +577,7 @@ struct PathWriter {
         guard count > 0 else { return }
         let first = kept[0]
         // At most two numbers per point, each with a separator, plus `M`, `l` and the space between the first two.
+        // (Each step below stores 8 bytes for a number of at most 6; the room of 22 per number covers that.)
         let maximum = 3 + 2 * count * (SVGText.maximumTenthsLength + 1)
         bytes.write(maximum: maximum) { target in
             var length = 0
@@ -586,27 +589,62 @@ struct PathWriter {
             length += SVGText.writeTenths(first.1, to: target + length)
             target[length] = UInt8(ascii: "l")
             length += 1
-            var previous = first
-            var afterCommand = true
-            for index in 1..<max(count, 1) {
+            guard count > 1 else { return length }
+            // The first step follows the command, so its x needs no separator.
+            var previous = kept[1]
+            let dx = previous.0 &- first.0, dy = previous.1 &- first.1
+            length += SVGText.writeTenths(dx, to: target + length)
+            let table = StepTable.words
+            length += Self.writeStep(dy, to: target + length, table: table)
+            for index in 2..<count {
                 let point = kept[index]
-                let dx = point.0 - previous.0, dy = point.1 - previous.1
-                // A minus sign separates numbers by itself; otherwise a space does.
-                if !afterCommand && dx >= 0 {
-                    target[length] = UInt8(ascii: " ")
-                    length += 1
-                }
-                length += SVGText.writeTenths(dx, to: target + length)
-                if dy >= 0 {
-                    target[length] = UInt8(ascii: " ")
-                    length += 1
-                }
-                length += SVGText.writeTenths(dy, to: target + length)
-                afterCommand = false
+                length += Self.writeStep(point.0 &- previous.0, to: target + length, table: table)
+                length += Self.writeStep(point.1 &- previous.1, to: target + length, table: table)
                 previous = point
             }
             return length
         }
+    }
+
+    /// Writes a step of `value` tenths after another number: a space and the number, or the number alone when its
+    /// minus sign separates it. Returns how many bytes were written; stores up to 8 (room the caller has).
+    ///
+    /// Most steps along an outline are a few units, so those come from a table, one load and one store with no
+    /// branch on their digits: which way a step goes, and how many digits it has, is a coin toss for the processor.
+    @inline(__always)
+    static func writeStep(_ value: Int, to target: UnsafeMutablePointer<UInt8>, table: UnsafePointer<UInt64> = StepTable.words) -> Int {
+        let index = value &+ StepTable.limit
+        if UInt(bitPattern: index) < UInt(bitPattern: StepTable.size) {
+            let word = table[index]
+            UnsafeMutableRawPointer(target).storeBytes(of: word.littleEndian, as: UInt64.self)
+            return Int(truncatingIfNeeded: word >> 56)
+        }
+        var length = 0
+        if value >= 0 {
+            target[0] = UInt8(ascii: " ")
+            length = 1
+        }
+        return length + SVGText.writeTenths(value, to: target + length)
+    }
+
+    /// The bytes ``writeStep(_:to:)`` writes for each step of −999…999 tenths, packed into a word: the bytes from the
+    /// lowest one up (at most six), and their count in the highest.
+    enum StepTable {
+        static let limit = 999
+        static let size = 2 * limit + 1
+        /// A pointer that lives as long as the process, so that reading the table checks no array bounds or lazy
+        /// initialisation inside the loop.
+        nonisolated(unsafe) static let words: UnsafePointer<UInt64> = {
+            let words = UnsafeMutablePointer<UInt64>.allocate(capacity: size)
+            for offset in 0..<size {
+                let value = offset - limit
+                let text = Array(((value >= 0 ? " " : "") + SVGText.tenths(value)).utf8)
+                var word: UInt64 = 0
+                for (position, byte) in text.enumerated() { word |= UInt64(byte) << (8 * position) }
+                words[offset] = word | UInt64(text.count) << 56
+            }
+            return UnsafePointer(words)
+        }()
     }
 
     /// Buffers that grow to the largest ring seen and are reused for every ring after it.

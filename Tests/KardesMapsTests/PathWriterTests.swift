@@ -95,6 +95,20 @@ struct PathWriterTests {
         }
     }
 
+    @Test("a step from the table is the separator and number the digit-by-digit writer gives, in and past the table's range")
+    func stepTableMatchesWriter() {
+        let limit = PathWriter.StepTable.limit
+        var values = Array(-(limit + 50)...(limit + 50))
+        values += [10_000, -10_000, 123_456_789, -123_456_789, 1_000_000_000_000, -1_000_000_000_000]
+        let room = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
+        defer { room.deallocate() }
+        for value in values {
+            let written = PathWriter.writeStep(value, to: room)
+            let text = String(decoding: UnsafeBufferPointer(start: room, count: written), as: UTF8.self)
+            #expect(text == (value >= 0 ? " " : "") + SVGText.tenths(value), "\(value) tenths")
+        }
+    }
+
     @Test("a ring is written as the reference writes it, whether it is inside, crossing or outside the frame", arguments: [1, 5, 10])
     func ringsMatchReference(quantum: Int) {
         let frame = Self.frame
