@@ -13,9 +13,12 @@ private let apostrophe = Array("&#39;".utf8)
 /// larger character is not escaped. That can only happen when a non-ASCII byte touches the special byte; then
 /// this falls back to the character loop, otherwise it escapes byte by byte.
 func appendEscaped(_ string: String, to output: inout [UInt8]) {
-    var string = string
     let start = output.count
-    let finished = string.withUTF8 { appendEscaped(bytes: $0, to: &output) }
+    // Read in place: `withUTF8` needs a `var` copy of the string, a retain and a release for every escaped tag.
+    // A string without contiguous UTF-8 (bridged from Objective-C) is made native first.
+    let finished =
+        string.utf8.withContiguousStorageIfAvailable { appendEscaped(bytes: $0, to: &output) }
+        ?? { var native = string; return native.withUTF8 { appendEscaped(bytes: $0, to: &output) } }()
     if !finished {
         output.removeSubrange(start...)
         appendEscapedByCharacter(string, to: &output)

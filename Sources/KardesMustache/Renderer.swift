@@ -21,12 +21,25 @@ struct Renderer {
 
     let templates: [String: MustacheTemplate]
     var output: [UInt8] = []
-    var stack: [ContextEntry]
+    /// The context stack, innermost last. Its entries are not retained: each is kept alive by whoever pushed it
+    /// (`root` here, a section's loop or `withExtendedLifetime` in ``renderSection(_:_:_:_:)``) until it is popped,
+    /// so a lookup reads each level without a retain and a release.
+    private(set) var stack: [Unmanaged<ContextEntry>] = []
     var frames: [Frame] = []
+    private let root: ContextEntry
 
     init(templates: [String: MustacheTemplate], root: Any) {
         self.templates = templates
-        stack = [ContextEntry(root)]
+        self.root = ContextEntry.make(root)
+        stack = [Unmanaged.passUnretained(self.root)]
+    }
+
+    /// Renders `body` with `entry` on top of the stack; the caller keeps `entry` alive meanwhile (it is borrowed).
+    @inline(__always)
+    mutating func with(_ entry: ContextEntry, _ body: (inout Renderer) -> Void) {
+        stack.append(Unmanaged.passUnretained(entry))
+        body(&self)
+        stack.removeLast()
     }
 
     // MARK: Calls
@@ -100,21 +113,20 @@ struct Renderer {
         if type == Bool.self {
             if value as! Bool { render(code, body, scope) }
         } else if type == Shared.self {
-            stack.append(.object(value as! Shared))
-            render(code, body, scope)
-            stack.removeLast()
+            let entry = ObjectEntry(value as! Shared)
+            with(entry) { $0.render(code, body, scope) }
+            withExtendedLifetime(entry) {}
         } else if let sequence = value as? any SequenceValue {
             sequence.forEachMustacheEntry { entry in
-                stack.append(entry)
-                render(code, body, scope)
-                stack.removeLast()
+                // `entry` lives until this closure returns.
+                with(entry) { $0.render(code, body, scope) }
             }
         } else if let bool = value as? Bool {
             if bool { render(code, body, scope) }
         } else {
-            stack.append(ContextEntry(value))
-            render(code, body, scope)
-            stack.removeLast()
+            let entry = ContextEntry.make(value)
+            with(entry) { $0.render(code, body, scope) }
+            withExtendedLifetime(entry) {}
         }
     }
 
@@ -132,9 +144,9 @@ struct Renderer {
         if let sequence = value as? any SequenceValue {
             // swift-mustache pushes the empty sequence itself, so `{{.}}` in the body prints `[]`.
             if sequence.isEmptyMustacheSequence {
-                stack.append(ContextEntry(value))
-                render(code, body, scope)
-                stack.removeLast()
+                let entry = ContextEntry.make(value)
+                with(entry) { $0.render(code, body, scope) }
+                withExtendedLifetime(entry) {}
             }
         } else if let bool = value as? Bool {
             if !bool { render(code, body, scope) }
@@ -174,15 +186,27 @@ struct Renderer {
     }
 
     /// Finds `path` on the context stack `stack` as swift-mustache's `getChild` does.
-    private func lookUp(_ path: borrowing Path, in stack: UnsafeBufferPointer<ContextEntry>) -> Any? {
+    private func lookUp(_ path: borrowing Path, in stack: UnsafeBufferPointer<Unmanaged<ContextEntry>>) -> Any? {
         let components = path.components
+        if path.climbsStack && components.count == 1 {
+            // Most tags are one plain name: the value comes straight from the level that has it.
+            let name = components[0]
+            var level = stack.count - 1
+            while level >= 0 {
+                if let child = stack[level]._withUnsafeGuaranteedRef({ $0.child(named: name) }) {
+                    return isNull(child) ? nil : child
+                }
+                level -= 1
+            }
+            return nil
+        }
         var value: Any
         var next = 0
         if path.climbsStack {
             var level = stack.count - 1
             var found: Any?
             while level >= 0 {
-                if let child = stack[level].child(named: components[0]) {
+                if let child = stack[level]._withUnsafeGuaranteedRef({ $0.child(named: components[0]) }) {
                     found = child
                     break
                 }
@@ -192,7 +216,7 @@ struct Renderer {
             value = found
             next = 1
         } else {
-            value = stack[stack.count - 1].value
+            value = stack[stack.count - 1]._withUnsafeGuaranteedRef { $0.value }
         }
         while next < components.count {
             if isNull(value) { return nil }

@@ -23,7 +23,7 @@ protocol SequenceValue {
 }
 
 extension SequenceValue {
-    func forEachMustacheEntry(_ body: (ContextEntry) -> Void) { forEachMustacheElement { body(ContextEntry($0)) } }
+    func forEachMustacheEntry(_ body: (ContextEntry) -> Void) { forEachMustacheElement { body(ContextEntry.make($0)) } }
 }
 
 extension Array: SequenceValue {
@@ -35,12 +35,12 @@ extension Array: SequenceValue {
     /// look-up in the runtime's conformance table, a few hundred nanoseconds, for every row of every list).
     func forEachMustacheEntry(_ body: (ContextEntry) -> Void) {
         guard let objectType = Element.self as? any MustacheObject.Type else {
-            for element in self { body(ContextEntry(element)) }
+            for element in self { body(ContextEntry.make(element)) }
             return
         }
         func walk<T: MustacheObject>(_: T.Type) {
             // `Element` is `T`: the cast above just said so.
-            for element in unsafeBitCast(self, to: [T].self) { body(.object(element)) }
+            for element in unsafeBitCast(self, to: [T].self) { body(ObjectEntry(element)) }
         }
         walk(objectType)
     }
@@ -66,45 +66,70 @@ extension Optional: OptionalValue {
     var wrappedValue: Any? { self }
 }
 
-/// One entry of the context stack, classified once when it is pushed so lookups do not cast it again.
-enum ContextEntry {
-    case object(any MustacheObject)
-    case dictionary(any StringKeyedValue)
-    case other(Any)
+/// One entry of the context stack: a value classified once when it is pushed, so lookups do not cast it again.
+///
+/// Entries are objects, and the renderer's stack holds them unretained while a section renders (see
+/// ``Renderer/push(_:)``): looking a name up at a level is then a call on a borrowed reference. As an enum with an
+/// existential payload, each look at a level copied the view model out of the stack, a retain and a release for every
+/// string it holds, at every level a name was looked for.
+class ContextEntry {
+    /// The value itself, for `{{.}}`.
+    var value: Any { fatalError("abstract") }
 
-    init(_ value: Any) {
+    /// The child `name` of the value, or nil when it has none.
+    func child(named name: String) -> Any? { nil }
+
+    /// The entry for `value`.
+    static func make(_ value: Any) -> ContextEntry {
         // The types view models hand out most, recognised by their exact type first: comparing type metadata is a
         // pointer comparison, while a cast to a protocol is a look-up in the runtime's conformance table.
         let type = type(of: value)
-        if type == Shared.self {
-            self = .object(value as! Shared)
-        } else if type == [String: String].self {
-            self = .dictionary(value as! [String: String])
-        } else if let object = value as? any MustacheObject {
-            self = .object(object)
-        } else if let dictionary = value as? any StringKeyedValue {
-            self = .dictionary(dictionary)
-        } else {
-            self = .other(value)
+        if type == Shared.self { return ObjectEntry(value as! Shared) }
+        if type == [String: String].self { return DictionaryEntry(value as! [String: String]) }
+        if let object = value as? any MustacheObject { return make(object: object) }
+        if let dictionary = value as? any StringKeyedValue {
+            func open<Dictionary: StringKeyedValue>(_ dictionary: Dictionary) -> ContextEntry { DictionaryEntry(dictionary) }
+            return open(dictionary)
         }
+        return OtherEntry(value)
     }
 
-    /// The value itself, for `{{.}}`.
-    var value: Any {
-        switch self {
-        case .object(let object): object
-        case .dictionary(let dictionary): dictionary
-        case .other(let value): value
-        }
+    /// The entry for a view model whose type is only known at run time: opened, so lookups call it directly.
+    static func make(object: any MustacheObject) -> ContextEntry {
+        func open<Object: MustacheObject>(_ object: Object) -> ContextEntry { ObjectEntry(object) }
+        return open(object)
     }
+}
 
-    func child(named name: String) -> Any? {
-        switch self {
-        case .object(let object): object.child(named: name)
-        case .dictionary(let dictionary): dictionary.mustacheChild(named: name)
-        case .other: nil
-        }
-    }
+/// A view model on the stack, stored as its own type.
+final class ObjectEntry<Object: MustacheObject>: ContextEntry {
+    let object: Object
+
+    init(_ object: Object) { self.object = object }
+
+    override var value: Any { object }
+
+    override func child(named name: String) -> Any? { object.child(named: name) }
+}
+
+/// A string-keyed dictionary on the stack (the translations every page reads, `{{#t}}…{{/t}}`).
+final class DictionaryEntry<Dictionary: StringKeyedValue>: ContextEntry {
+    let dictionary: Dictionary
+
+    init(_ dictionary: Dictionary) { self.dictionary = dictionary }
+
+    override var value: Any { dictionary }
+
+    override func child(named name: String) -> Any? { dictionary.mustacheChild(named: name) }
+}
+
+/// Anything else on the stack (a string, a number): it has no children.
+final class OtherEntry: ContextEntry {
+    let other: Any
+
+    init(_ other: Any) { self.other = other }
+
+    override var value: Any { other }
 }
 
 /// The child `name` of any value: objects and string-keyed dictionaries have children, nothing else does.
@@ -164,10 +189,10 @@ extension LazyList: SequenceValue {
 
     func forEachMustacheEntry(_ body: (ContextEntry) -> Void) {
         guard let object else {
-            for index in 0..<count { body(ContextEntry(element(index))) }
+            for index in 0..<count { body(ContextEntry.make(element(index))) }
             return
         }
-        for index in 0..<count { body(.object(object(index))) }
+        for index in 0..<count { body(ContextEntry.make(object: object(index))) }
     }
 }
 
