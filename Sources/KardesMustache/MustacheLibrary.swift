@@ -33,7 +33,7 @@ public struct MustacheLibrary: Sendable {
         var renderer = Renderer(templates: templates, root: object)
         // Swapping the caller's buffer in and out lets the renderer append to it without copying.
         swap(&renderer.output, &output)
-        renderer.render(template.code, 0..<template.code.ops.count, Renderer.Scope(indentation: [], overrides: nil))
+        renderer.render(template.code, 0..<template.code.ops.count, Renderer.Scope(indentation: 0..<0, overrides: nil))
         swap(&renderer.output, &output)
         return true
     }

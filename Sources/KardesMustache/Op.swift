@@ -1,33 +1,58 @@
 // MARK: - Render plan
 
-/// A tag name split once at compile time, so rendering never splits strings.
+/// A tag name split once at compile time, so rendering never splits strings: its parts are the code's
+/// `names[first ..< first + count]`.
 struct Path: Sendable {
-    /// The dot-separated parts, empty parts dropped (as `String.split` drops them in swift-mustache).
-    let components: [String]
+    /// Where the dot-separated parts start in the code's names, and how many there are (empty parts dropped, as
+    /// `String.split` drops them in swift-mustache).
+    let first: Int
+    let count: Int
     /// False for `.` and `.name`: look only at the top of the context stack, never further down.
     let climbsStack: Bool
+}
 
-    init(_ name: String) {
-        components = name.split(separator: ".").map(String.init)
-        climbsStack = name.first != "." && !components.isEmpty
+/// A compiled template or block override: a flat array of ops, and the texts, tag names, blocks and partials they
+/// refer to by index.
+///
+/// Immutable once made, and read through pointers it owns: ops, texts and paths hold no references, so walking a
+/// template retains nothing (an array of them, read from a struct passed along, was a retain and a release for every
+/// text and tag of every page, on memory every core shares).
+final class Code: @unchecked Sendable {
+    let ops: UnsafeMutableBufferPointer<Op>
+    /// The literal texts, one after another; a `.text` op names a range of it.
+    let texts: UnsafeMutableBufferPointer<UInt8>
+    /// The tag names of `.value` and section ops.
+    let paths: UnsafeMutableBufferPointer<Path>
+    /// The parts of every path's name.
+    let names: UnsafeMutableBufferPointer<String>
+    let blocks: [Block]
+    let partials: [Partial]
+
+    init(ops: [Op], texts: [UInt8], paths: [Path], names: [String], blocks: [Block], partials: [Partial]) {
+        func copy<Element>(_ array: [Element]) -> UnsafeMutableBufferPointer<Element> {
+            let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: array.count)
+            _ = buffer.initialize(from: array)
+            return buffer
+        }
+        self.ops = copy(ops)
+        self.texts = copy(texts)
+        self.paths = copy(paths)
+        self.names = copy(names)
+        self.blocks = blocks
+        self.partials = partials
+    }
+
+    deinit {
+        ops.deallocate()
+        texts.deallocate()
+        paths.deallocate()
+        _ = names.deinitialize()
+        names.deallocate()
     }
 }
 
-/// A compiled template or block override: a flat array of ops, and the texts and tag names they refer to by index.
-///
-/// Ops hold numbers rather than arrays and strings, so walking them retains nothing: `switch ops[index]` copies the
-/// op, and a copied `[UInt8]` or `Path` payload was a retain and a release on memory every core shares, for every
-/// text and tag of every page.
-struct Code: Sendable {
-    let ops: [Op]
-    /// The literal texts, one after another; a `.text` op names a range of it.
-    let texts: [UInt8]
-    /// The tag names of `.value` and section ops.
-    let paths: [Path]
-}
-
 /// One step of a compiled template. Section and block bodies follow their op inline and end at `end`, so a
-/// template is one flat array walked by index.
+/// template is one flat array walked by index. Every payload is a number, so an op is copied without a retain.
 enum Op: Sendable {
     /// Literal UTF-8 bytes: `texts[start..<end]` of the code.
     case text(start: Int, end: Int)
@@ -37,10 +62,24 @@ enum Op: Sendable {
     case section(path: Int, end: Int)
     /// `{{^name}}`: the body is `ops[index + 1 ..< end]`.
     case invertedSection(path: Int, end: Int)
-    /// `{{$name}}`: the default body is `ops[index + 1 ..< end]`; an override is indented by `overrideIndentation`.
-    case block(name: String, end: Int, indentation: [UInt8], overrideIndentation: [UInt8])
-    /// `{{>name}}` or `{{<name}}…{{/name}}`.
-    case partial(name: String, indentation: [UInt8], overrides: [String: Fragment]?)
+    /// `{{$name}}`: the code's `blocks[block]`; the default body is `ops[index + 1 ..< end]`.
+    case block(block: Int, end: Int)
+    /// `{{>name}}` or `{{<name}}…{{/name}}`: the code's `partials[partial]`.
+    case partial(partial: Int)
+}
+
+/// A `{{$name}}` block: an override is indented by `overrideIndentation`.
+struct Block: Sendable {
+    let name: String
+    let indentation: [UInt8]
+    let overrideIndentation: [UInt8]
+}
+
+/// A `{{>name}}` partial or a `{{<name}}` parent with its block overrides.
+struct Partial: Sendable {
+    let name: String
+    let indentation: [UInt8]
+    let overrides: [String: Fragment]?
 }
 
 /// The compiled body of a block override, rendered where the parent template expands that block.
@@ -54,16 +93,23 @@ enum Compiler {
     static func compile(_ nodes: [Node]) -> Code {
         var builder = Builder()
         builder.append(nodes)
-        return Code(ops: builder.ops, texts: builder.texts, paths: builder.paths)
+        return Code(
+            ops: builder.ops, texts: builder.texts, paths: builder.paths, names: builder.names, blocks: builder.blocks,
+            partials: builder.partials)
     }
 
     struct Builder {
         var ops: [Op] = []
         var texts: [UInt8] = []
         var paths: [Path] = []
+        var names: [String] = []
+        var blocks: [Block] = []
+        var partials: [Partial] = []
 
         mutating func path(_ name: String) -> Int {
-            paths.append(Path(name))
+            let components = name.split(separator: ".").map(String.init)
+            paths.append(Path(first: names.count, count: components.count, climbsStack: name.first != "." && !components.isEmpty))
+            names += components
             return paths.count - 1
         }
 
@@ -104,12 +150,12 @@ enum Compiler {
                     let index = ops.count
                     ops.append(.text(start: 0, end: 0))
                     append(body)
-                    ops[index] = .block(
-                        name: name, end: ops.count, indentation: Array(indentation.utf8),
-                        overrideIndentation: Array(overrideIndentation.utf8))
+                    blocks.append(Block(name: name, indentation: Array(indentation.utf8), overrideIndentation: Array(overrideIndentation.utf8)))
+                    ops[index] = .block(block: blocks.count - 1, end: ops.count)
                 case .partial(let name, let indentation, let overrides):
                     let fragments = overrides?.mapValues { Fragment(code: compile($0)) }
-                    ops.append(.partial(name: name, indentation: Array((indentation ?? "").utf8), overrides: fragments))
+                    partials.append(Partial(name: name, indentation: Array((indentation ?? "").utf8), overrides: fragments))
+                    ops.append(.partial(partial: partials.count - 1))
                 case .blockDefinition:
                     // Only found directly inside a parent tag, where the parser turns them into overrides.
                     break

@@ -2,8 +2,10 @@
 struct Renderer {
     /// What swift-mustache keeps in its `MustacheContext` besides the stack.
     struct Scope {
-        /// Prepended to lines inside standalone partials and indented blocks.
-        var indentation: [UInt8]
+        /// Prepended to lines inside standalone partials and indented blocks: a range of the renderer's
+        /// ``indentations`` (a range of bytes rather than an array, so that frames and scopes are copied without a
+        /// retain).
+        var indentation: Range<Int>
         /// Block overrides of the parent tags being rendered; the outermost child's override wins.
         var overrides: [String: Fragment]?
     }
@@ -16,7 +18,7 @@ struct Renderer {
     struct Frame {
         let callStart: Int
         var tokenStart: Int
-        let indentation: [UInt8]
+        let indentation: Range<Int>
     }
 
     let templates: [String: MustacheTemplate]
@@ -26,6 +28,9 @@ struct Renderer {
     /// so a lookup reads each level without a retain and a release.
     private(set) var stack: [Unmanaged<ContextEntry>] = []
     var frames: [Frame] = []
+    /// The indentations of the scopes being rendered, one after another: a partial or block that adds to its
+    /// scope's indentation appends the sum here, and removes it once rendered.
+    var indentations: [UInt8] = []
     private let root: ContextEntry
 
     init(templates: [String: MustacheTemplate], root: Any) {
@@ -55,7 +60,7 @@ struct Renderer {
             switch ops[index] {
             case .text(let start, let end):
                 let from = output.count
-                code.texts.withUnsafeBufferPointer { output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<end])) }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: code.texts[start..<end]))
                 indentIfNeeded(from: from, scope)
                 index += 1
 
@@ -75,8 +80,9 @@ struct Renderer {
                 renderInvertedSection(lookUp(code, path), code, index + 1..<end, scope)
                 index = end
 
-            case .block(let name, let end, let indentation, let overrideIndentation):
-                if let override = scope.overrides?[name] {
+            case .block(let block, let end):
+                let (indentation, overrideIndentation) = (code.blocks[block].indentation, code.blocks[block].overrideIndentation)
+                if let override = scope.overrides?[code.blocks[block].name] {
                     if indentation.isEmpty, !overrideIndentation.isEmpty {
                         // An intrinsic indentation was not in the template text before the tag, so write it as the
                         // text an indented tag would have had before it.
@@ -84,21 +90,28 @@ struct Renderer {
                         output.append(contentsOf: overrideIndentation)
                         indentIfNeeded(from: start, scope)
                     }
-                    let overrideScope = Scope(indentation: scope.indentation + overrideIndentation, overrides: scope.overrides)
+                    let mark = indentations.count
+                    let overrideScope = Scope(indentation: indented(scope.indentation, overrideIndentation), overrides: scope.overrides)
                     render(override.code, 0..<override.code.ops.count, overrideScope)
+                    indentations.removeSubrange(mark...)
                 } else {
-                    render(code, index + 1..<end, Scope(indentation: scope.indentation + indentation, overrides: scope.overrides))
+                    let mark = indentations.count
+                    render(code, index + 1..<end, Scope(indentation: indented(scope.indentation, indentation), overrides: scope.overrides))
+                    indentations.removeSubrange(mark...)
                 }
                 index = end
 
-            case .partial(let name, let indentation, let overrides):
+            case .partial(let partial):
+                let (name, indentation, overrides) = (code.partials[partial].name, code.partials[partial].indentation, code.partials[partial].overrides)
                 if let template = templates[name] {
                     var merged = scope.overrides
                     if let overrides {
                         merged = scope.overrides?.merging(overrides) { outer, _ in outer } ?? overrides
                     }
-                    let partialScope = Scope(indentation: scope.indentation + indentation, overrides: merged)
+                    let mark = indentations.count
+                    let partialScope = Scope(indentation: indented(scope.indentation, indentation), overrides: merged)
                     render(template.code, 0..<template.code.ops.count, partialScope)
+                    indentations.removeSubrange(mark...)
                 }
                 index += 1
             }
@@ -155,6 +168,16 @@ struct Renderer {
 
     // MARK: Indentation
 
+    /// The indentation `base` followed by `extra`, as a range of ``indentations``: `base` itself when `extra` is
+    /// empty, else the two appended (the caller removes them once the scope is rendered).
+    mutating func indented(_ base: Range<Int>, _ extra: [UInt8]) -> Range<Int> {
+        guard !extra.isEmpty else { return base }
+        let start = indentations.count
+        indentations.append(contentsOf: indentations[base])
+        indentations.append(contentsOf: extra)
+        return start..<indentations.count
+    }
+
     /// Inserts the indentation before the bytes appended since `start` when swift-mustache would have.
     mutating func indentIfNeeded(from start: Int, _ scope: Scope) {
         guard !scope.indentation.isEmpty, output.count > start else { return }
@@ -165,7 +188,7 @@ struct Renderer {
                 // `String.last == "\n"` in swift-mustache: a "\r\n" before is one other character.
                 guard output[start - 1] == UInt8(ascii: "\n") else { return }
                 if start - 2 >= frame.callStart, output[start - 2] == UInt8(ascii: "\r") { return }
-                output.insert(contentsOf: frame.indentation, at: start)
+                output.insert(contentsOf: indentations[frame.indentation], at: start)
                 return
             }
             // Nothing rendered yet in this call: the caller decides, once, at the start of its token.
@@ -178,19 +201,17 @@ struct Renderer {
 
     /// Finds the code's `index`th path on the context stack as swift-mustache's `getChild` does.
     func lookUp(_ code: Code, _ index: Int) -> Any? {
-        // Through pointers: `code.paths[index]` and `stack[level]` copied the path's array and the entry out of their
-        // arrays, a retain and a release of each for every tag; a pointer's element is borrowed where it lies.
-        code.paths.withUnsafeBufferPointer { paths in
-            stack.withUnsafeBufferPointer { stack in lookUp(paths[index], in: stack) }
-        }
+        // The stack through a pointer: `stack[level]` copied each level's entry out of the array.
+        stack.withUnsafeBufferPointer { stack in lookUp(code.paths[index], names: code.names, in: stack) }
     }
 
-    /// Finds `path` on the context stack `stack` as swift-mustache's `getChild` does.
-    private func lookUp(_ path: borrowing Path, in stack: UnsafeBufferPointer<Unmanaged<ContextEntry>>) -> Any? {
-        let components = path.components
-        if path.climbsStack && components.count == 1 {
+    /// Finds `path` (its parts in `names`) on the context stack `stack` as swift-mustache's `getChild` does.
+    private func lookUp(
+        _ path: Path, names: UnsafeMutableBufferPointer<String>, in stack: UnsafeBufferPointer<Unmanaged<ContextEntry>>
+    ) -> Any? {
+        if path.climbsStack && path.count == 1 {
             // Most tags are one plain name: the value comes straight from the level that has it.
-            let name = components[0]
+            let name = names[path.first]
             var level = stack.count - 1
             while level >= 0 {
                 if let child = stack[level]._withUnsafeGuaranteedRef({ $0.child(named: name) }) {
@@ -203,10 +224,11 @@ struct Renderer {
         var value: Any
         var next = 0
         if path.climbsStack {
+            let name = names[path.first]
             var level = stack.count - 1
             var found: Any?
             while level >= 0 {
-                if let child = stack[level]._withUnsafeGuaranteedRef({ $0.child(named: components[0]) }) {
+                if let child = stack[level]._withUnsafeGuaranteedRef({ $0.child(named: name) }) {
                     found = child
                     break
                 }
@@ -218,9 +240,9 @@ struct Renderer {
         } else {
             value = stack[stack.count - 1]._withUnsafeGuaranteedRef { $0.value }
         }
-        while next < components.count {
+        while next < path.count {
             if isNull(value) { return nil }
-            guard let child = child(named: components[next], of: value) else { return nil }
+            guard let child = child(named: names[path.first + next], of: value) else { return nil }
             value = child
             next += 1
         }
