@@ -5,11 +5,12 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .PHONY: site test deps build release install check-html clean bench
 PREFIX ?= /usr/local
 
-# The system libraries kardes needs, installed when missing: libcmark-dev (Markdown) and, on Linux, libmimalloc-dev
-# (the executable's memory allocator, see docs/performance.md).
+# The system libraries kardes needs, installed when missing: libcmark-dev (Markdown), libxxhash-dev (digests of the
+# written files) and, on Linux, libmimalloc-dev (the executable's memory allocator); see docs/performance.md.
 deps:
 	@missing=""; \
 	pkg-config --exists libcmark 2>/dev/null || missing="$$missing libcmark-dev"; \
+	pkg-config --exists libxxhash 2>/dev/null || missing="$$missing libxxhash-dev"; \
 	[ "$$(uname)" != Linux ] || [ -e /usr/include/mimalloc.h ] || missing="$$missing libmimalloc-dev"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing$$missing…"; \

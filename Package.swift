@@ -21,6 +21,8 @@ let package = Package(
         // The allocator of the kardes executable on Linux (see Sources/kardes/Allocator.swift); Debian ships no
         // pkg-config file for it.
         .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
+        // Digests of the files a build writes (see Sources/KardesOutput/ContentDigest.swift).
+        .systemLibrary(name: "CXXHash", pkgConfig: "libxxhash", providers: [.apt(["libxxhash-dev"]), .brew(["xxhash"])]),
         .target(name: "KardesModel", swiftSettings: strict),
         .target(name: "KardesMustache", swiftSettings: strict),
 
@@ -42,7 +44,7 @@ let package = Package(
             plugins: ["EmbedTheme"]),
         .target(name: "KardesCheck", dependencies: ["KardesModel", "KardesContent", "KardesLinking"], swiftSettings: strict),
         .target(name: "KardesScaffold", dependencies: ["KardesModel", "KardesContent"], swiftSettings: strict),
-        .target(name: "KardesOutput", dependencies: ["KardesModel", "KardesRendering"], swiftSettings: strict),
+        .target(name: "KardesOutput", dependencies: ["CXXHash", "KardesModel", "KardesRendering"], swiftSettings: strict),
         .target(
             name: "KardesBuild",
             dependencies: ["KardesModel", "KardesContent", "KardesLinking", "KardesRendering", "KardesOutput", "KardesCheck"],

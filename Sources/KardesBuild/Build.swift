@@ -91,7 +91,10 @@ public func build(_ request: BuildRequest, progress: @Sendable (BuildProgress) -
     progress(BuildProgress(stage: .loading, done: 0, total: 0))
     let stateFile = request.cacheFolder.map { BuildState.location(for: request, cacheFolder: $0) }
     let inputs = stateFile.map { _ in BuildState.inputs(of: request) }
-    if request.skipsWhenUnchanged, let stateFile, let inputs, let state = BuildState.load(from: stateFile), state.inputs == inputs, state.outputsIntact(in: request.output) {
+    // What the previous build into this folder wrote: for the shortcut below, and for the digests that let this build
+    // leave files it would write again unread.
+    let previousState = stateFile.flatMap(BuildState.load(from:))
+    if request.skipsWhenUnchanged, let inputs, let state = previousState, state.inputs == inputs, state.outputsIntact(in: request.output) {
         var write = PublicWriter.Report()
         write.unchanged = state.files
         var report = BuildReport(pagesByKind: state.pagesByKind, files: state.files, write: write, warnings: state.warnings, languages: state.languages)
@@ -119,14 +122,22 @@ public func build(_ request: BuildRequest, progress: @Sendable (BuildProgress) -
         /// The file's stamp once written, by the task that wrote it (spread over the cores rather than tens of
         /// thousands of `stat` calls one after another at the end), from the status the writer saw.
         let stamp: BuildState.FileStamp?
+        /// The digest of the file's bytes, for the build state.
+        let digest: ContentDigest?
 
-        /// - Parameter keepsStamp: whether the build state wants the file's stamp.
-        init(_ file: RenderedFile, writer: PublicWriter, keepsStamp: Bool) {
+        /// - Parameters:
+        ///   - keepsStamp: whether the build state wants the file's stamp and digest.
+        ///   - previous: the build state of the previous build, if any.
+        init(_ file: RenderedFile, writer: PublicWriter, keepsStamp: Bool, previous: BuildState?) {
             path = file.path
             kind = file.kind
             var status: stat?
-            result = Result { () throws(BuildFailure) -> Bool in try writer.write(file, status: &status) }
+            let digest = keepsStamp && file.problem == nil ? ContentDigest(of: file.contents) : nil
+            // The same bytes as the previous build left here: the writer need not read the file if it is untouched.
+            let known = digest.flatMap { digest in previous?.digests[file.path] == digest ? previous?.outputs[file.path] : nil }
+            result = Result { () throws(BuildFailure) -> Bool in try writer.write(file, sameBytesIfStamped: known, status: &status) }
             stamp = keepsStamp ? status.map(BuildState.FileStamp.init) : nil
+            self.digest = stamp == nil ? nil : digest
         }
     }
     let keepsStamps = stateFile != nil
@@ -139,7 +150,7 @@ public func build(_ request: BuildRequest, progress: @Sendable (BuildProgress) -
         // Written and forgotten: no later rebuild asks which sources fed these files.
         renderer.recordsSources = false
         let language = await renderer.render(site, progress: { done, total in progress(BuildProgress(stage: .rendering, done: done, total: total)) }) {
-            file in Written(file, writer: writer, keepsStamp: keepsStamps)
+            file in Written(file, writer: writer, keepsStamp: keepsStamps, previous: previousState)
         }
         // In path order within each language, as a RenderedSite lists them: the sitemap lists pages in this order.
         files += language.sorted { $0.path < $1.path }
@@ -149,7 +160,7 @@ public func build(_ request: BuildRequest, progress: @Sendable (BuildProgress) -
     Parallel.release(sites)
     sites = []
     for file in siteRootFiles(pages: files.map(\.path), config: config) {
-        files.append(Written(file, writer: writer, keepsStamp: keepsStamps))
+        files.append(Written(file, writer: writer, keepsStamp: keepsStamps, previous: previousState))
     }
     progress(BuildProgress(stage: .writing, done: 0, total: 0))
     // The first failure in path order, as a build that writes one file after another would meet it.
@@ -161,7 +172,9 @@ public func build(_ request: BuildRequest, progress: @Sendable (BuildProgress) -
     let pagesByKind = files.reduce(into: [String: Int]()) { $0[$1.kind, default: 0] += 1 }
     if let stateFile, let inputs {
         BuildState(
-            inputs: inputs, outputs: BuildState.outputs(files.map { ($0.path, $0.stamp) }, in: request.output), pagesByKind: pagesByKind, files: paths.count,
+            inputs: inputs, outputs: BuildState.outputs(files.map { ($0.path, $0.stamp) }, in: request.output),
+            digests: Dictionary(files.compactMap { file in file.digest.map { (file.path, $0) } }) { first, _ in first },
+            pagesByKind: pagesByKind, files: paths.count,
             warnings: warnings, languages: config.languages
         ).save(to: stateFile)
     }

@@ -25,40 +25,12 @@ struct BuildState: Codable, Equatable, Sendable {
     var warnings: [Diagnostic]
     var languages: [String]
 
-    /// Size, modification and change times and inode of a file: what changes when anything writes or replaces it.
-    struct FileStamp: Codable, Equatable, Sendable {
-        var size: Int64
-        var modified: Int64
-        var changed: Int64
-        var inode: UInt64
+    /// A file's stamp (see ``KardesOutput/FileStamp``).
+    typealias FileStamp = KardesOutput.FileStamp
 
-        init(size: Int64, modified: Int64, changed: Int64, inode: UInt64) {
-            self.size = size
-            self.modified = modified
-            self.changed = changed
-            self.inode = inode
-        }
-
-        /// The stamp of the file at `path`, or nil when there is none.
-        init?(path: String) {
-            var info = stat()
-            guard stat(path, &info) == 0 else { return nil }
-            self.init(info)
-        }
-
-        /// The stamp in a file's status.
-        init(_ info: stat) {
-            size = Int64(info.st_size)
-            #if canImport(Darwin)
-            let (mtime, ctime) = (info.st_mtimespec, info.st_ctimespec)
-            #else
-            let (mtime, ctime) = (info.st_mtim, info.st_ctim)
-            #endif
-            modified = Int64(mtime.tv_sec) * 1_000_000_000 + Int64(mtime.tv_nsec)
-            changed = Int64(ctime.tv_sec) * 1_000_000_000 + Int64(ctime.tv_nsec)
-            inode = UInt64(info.st_ino)
-        }
-    }
+    /// The digest of each written file's bytes, by path (files the build did not digest have none): the next build
+    /// leaves a file whose stamp is as kept here and whose new bytes have this digest without reading it.
+    var digests: [String: ContentDigest] = [:]
 
     /// The file the state of a build into `output` is kept in: below the user's cache folder, named after the output
     /// folder's absolute path, so two sites never share one.
@@ -135,11 +107,17 @@ struct BuildState: Codable, Equatable, Sendable {
         return outputs.allSatisfy { FileStamp(path: root + "/" + $0.key) == $0.value }
     }
 
-    enum CodingKeys: String, CodingKey { case inputs, outputs, pagesByKind, files, warnings, languages }
+    // `writtenFiles` rather than the earlier `outputs`, whose lines had no digest: a state from before digests were
+    // kept fails to decode and only costs one build its shortcuts.
+    enum CodingKeys: String, CodingKey { case inputs, writtenFiles, pagesByKind, files, warnings, languages }
 
-    init(inputs: String, outputs: [String: FileStamp], pagesByKind: [String: Int], files: Int, warnings: [Diagnostic], languages: [String]) {
+    init(
+        inputs: String, outputs: [String: FileStamp], digests: [String: ContentDigest] = [:], pagesByKind: [String: Int], files: Int,
+        warnings: [Diagnostic], languages: [String]
+    ) {
         self.inputs = inputs
         self.outputs = outputs
+        self.digests = digests
         self.pagesByKind = pagesByKind
         self.files = files
         self.warnings = warnings
@@ -156,14 +134,24 @@ struct BuildState: Codable, Equatable, Sendable {
         warnings = try container.decode([Diagnostic].self, forKey: .warnings)
         languages = try container.decode([String].self, forKey: .languages)
         var outputs: [String: FileStamp] = [:]
-        for line in try container.decode(String.self, forKey: .outputs).split(separator: "\n") {
-            let fields = line.split(separator: " ", maxSplits: 4)
-            guard fields.count == 5, let size = Int64(fields[0]), let modified = Int64(fields[1]), let changed = Int64(fields[2]),
+        var digests: [String: ContentDigest] = [:]
+        // One line per file: size, modification and change times, inode, digest (`-` when none) and path.
+        for line in try container.decode(String.self, forKey: .writtenFiles).split(separator: "\n") {
+            let fields = line.split(separator: " ", maxSplits: 5)
+            guard fields.count == 6, let size = Int64(fields[0]), let modified = Int64(fields[1]), let changed = Int64(fields[2]),
                 let inode = UInt64(fields[3])
-            else { throw DecodingError.dataCorruptedError(forKey: .outputs, in: container, debugDescription: "bad output line") }
-            outputs[String(fields[4])] = FileStamp(size: size, modified: modified, changed: changed, inode: inode)
+            else { throw DecodingError.dataCorruptedError(forKey: .writtenFiles, in: container, debugDescription: "bad output line") }
+            let path = String(fields[5])
+            outputs[path] = FileStamp(size: size, modified: modified, changed: changed, inode: inode)
+            if fields[4] != "-" {
+                guard let digest = ContentDigest(fields[4]) else {
+                    throw DecodingError.dataCorruptedError(forKey: .writtenFiles, in: container, debugDescription: "bad digest")
+                }
+                digests[path] = digest
+            }
         }
         self.outputs = outputs
+        self.digests = digests
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -175,9 +163,9 @@ struct BuildState: Codable, Equatable, Sendable {
         try container.encode(languages, forKey: .languages)
         var lines = ""
         for (path, stamp) in outputs.sorted(by: { $0.key < $1.key }) {
-            lines += "\(stamp.size) \(stamp.modified) \(stamp.changed) \(stamp.inode) \(path)\n"
+            lines += "\(stamp.size) \(stamp.modified) \(stamp.changed) \(stamp.inode) \(digests[path]?.description ?? "-") \(path)\n"
         }
-        try container.encode(lines, forKey: .outputs)
+        try container.encode(lines, forKey: .writtenFiles)
     }
 
     /// The state kept at `url`, if any and readable.

@@ -99,13 +99,16 @@ public struct PublicWriter: Sendable {
     /// ``write(_:)``, also giving the file's status (`stat`) once it is as this build wants it: taken from the open file
     /// when its bytes were already right, read after the rename when it was written; nil when it could not be read.
     /// A build that keeps the stamps of its files gets them without another look-up of each path.
-    public func write(_ file: RenderedFile, status: inout stat?) throws(BuildFailure) -> Bool {
+    ///
+    /// - Parameter sameBytesIfStamped: the stamp the file had when a previous build left exactly `file`'s bytes there
+    ///   (its caller compared their digests). When the file still has that stamp it is left alone without being read.
+    public func write(_ file: RenderedFile, sameBytesIfStamped stamp: FileStamp? = nil, status: inout stat?) throws(BuildFailure) -> Bool {
         if let problem = file.problem { throw .content([problem]) }
         guard Self.isSafe(file.path) else {
             throw .environment(problem: "refusing to write outside the output folder: \(file.path)", fix: "report this as a bug in kardes")
         }
         do {
-            return try Self.writeIfChanged(file, in: output, status: &status)
+            return try Self.writeIfChanged(file, in: output, sameBytesIfStamped: stamp, status: &status)
         } catch {
             throw .environment(problem: "cannot write \(error.path): \(error.reason)", fix: "check free disk space and the folder's permissions")
         }
@@ -184,9 +187,20 @@ public struct PublicWriter: Sendable {
     ///
     /// Plain POSIX calls: Foundation's atomic write costs several extra system calls per file, which dominate a
     /// build of many small pages.
-    static func writeIfChanged(_ file: RenderedFile, in output: URL, status: inout stat?) throws(WriteError) -> Bool {
+    static func writeIfChanged(
+        _ file: RenderedFile, in output: URL, sameBytesIfStamped stamp: FileStamp? = nil, status: inout stat?
+    ) throws(WriteError) -> Bool {
         let root = output.path
         let path = root.hasSuffix("/") ? root + file.path : root + "/" + file.path
+        if let stamp {
+            // A stamp moves whenever anything writes, replaces or touches the file (its change time cannot be set
+            // back), so an unmoved one vouches for the bytes the previous build left.
+            var info = stat()
+            if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, FileStamp(info) == stamp {
+                status = info
+                return false
+            }
+        }
         if isUnchanged(path, file.contents, status: &status) { return false }
         let folder = (path as NSString).deletingLastPathComponent
         if access(folder, F_OK) != 0, let reason = makeFolder(folder) { throw WriteError(path: folder, reason: reason) }

@@ -84,6 +84,28 @@ struct UpToDateTests {
         #expect(try Tree(scratch.output).contentDifference(from: expected) == nil)
     }
 
+    @Test("a forced build rewrites nothing it left as it is, and restores a file edited by hand to the same length")
+    func forcedKeepsAndRestores() async throws {
+        let scratch = try Scratch()
+        defer { remove(scratch.root) }
+        var request = scratch.request()
+        request.skipsWhenUnchanged = false
+        let first = try await build(request)
+        let expected = try Tree(scratch.output)
+        // Digests and stamps of the first build let the second leave every file unread and unwritten.
+        let second = try await build(request)
+        #expect(second.write.written == 0 && second.write.unchanged == first.files)
+        #expect(try Tree(scratch.output) == expected)
+        // Same length, other bytes: the file's stamp moved, so it is compared and written again.
+        let home = scratch.output.appendingPathComponent("index.html")
+        var bytes = try Data(contentsOf: home)
+        bytes[bytes.count / 2] = bytes[bytes.count / 2] == UInt8(ascii: "x") ? UInt8(ascii: "y") : UInt8(ascii: "x")
+        try bytes.write(to: home)
+        let third = try await build(request)
+        #expect(third.write.written == 1)
+        #expect(try Tree(scratch.output).contentDifference(from: expected) == nil)
+    }
+
     @Test("other options build again")
     func optionsChanged() async throws {
         let scratch = try Scratch()

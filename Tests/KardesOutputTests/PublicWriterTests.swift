@@ -94,6 +94,46 @@ struct PublicWriterTests {
         #expect(try status.map(stamp) == stamp(onDisk()))
     }
 
+    @Test("a file whose stamp is the one vouched for is left unread; one written since is compared and rewritten")
+    func vouchedStamp() async throws {
+        let output = try temporaryFolder().appendingPathComponent("public")
+        let writer = PublicWriter(output: output)
+        _ = try writer.begin()
+        let file = RenderedFile(path: "cities/x/index.html", contents: Array("bir".utf8), sources: [], kind: "page")
+        let url = output.appendingPathComponent(file.path)
+        var status: stat?
+        #expect(try writer.write(file, status: &status))
+        let written = try #require(status.map(FileStamp.init))
+        status = nil
+        #expect(try !writer.write(file, sameBytesIfStamped: written, status: &status))
+        #expect(status.map(FileStamp.init) == written)
+        // Written behind kardes' back: the stamp moved, so the old one vouches for nothing and the bytes are compared.
+        try Data("iki".utf8).write(to: url)
+        status = nil
+        #expect(try writer.write(file, sameBytesIfStamped: written, status: &status))
+        #expect(FileManager.default.contents(atPath: url.path) == Data("bir".utf8))
+        // The writer trusts a stamp that matches and does not read the file: given the stamp of other bytes (which
+        // a build never passes, its digests differing), it leaves them.
+        try Data("üç".utf8).write(to: url)
+        let other = try #require(FileStamp(path: url.path))
+        #expect(try !writer.write(file, sameBytesIfStamped: other, status: &status))
+        #expect(FileManager.default.contents(atPath: url.path) == Data("üç".utf8))
+    }
+
+    @Test("digests are the same for the same bytes, differ for others, and read back from their text")
+    func digests() {
+        let texts = ["", "a", "b", "bir", String(repeating: "x", count: 100_000), String(repeating: "x", count: 99_999) + "y"]
+        let digests = texts.map { ContentDigest(of: Array($0.utf8)) }
+        #expect(Set(digests).count == texts.count)
+        #expect(digests == texts.map { ContentDigest(of: Array($0.utf8)) })
+        for digest in digests {
+            #expect(digest.description.count == 32)
+            #expect(ContentDigest(digest.description) == digest)
+        }
+        #expect(ContentDigest("xyz") == nil)
+        #expect(ContentDigest(String(repeating: "g", count: 32)) == nil)
+    }
+
     @Test("the manifest lists every file once, sorted, however the build listed them")
     func manifest() async throws {
         let output = try temporaryFolder().appendingPathComponent("public")
