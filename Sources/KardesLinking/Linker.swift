@@ -252,23 +252,29 @@ public struct Linker: Sendable {
         let (partnershipOrder, cityOrder) = Parallel.both(
             {
                 if let previous, sameOrder {
-                    previous.partnershipOrder
+                    return previous.partnershipOrder
                 } else {
                     // From a fixed order (IDs sorted), not the dictionary's, which changes from run to run: the locale's
                     // comparison is not always transitive (ß, hyphens: "Grosseto" < "Groß-Gerau" < "Großenhain" <
                     // "Grosseto"), and then where a sort puts such names depends on the order it was given.
-                    partnerships.keys.sorted().sorted { a, b in
-                        let ya = years[a]!, yb = years[b]!
-                        if ya != yb { return ya > yb }
-                        return collator.ascending(titleKeys[a]!, titleKeys[b]!, a.slug, b.slug)
-                    }
+                    // Positions in arrays rather than IDs in dictionaries: each comparison then hashes nothing.
+                    let ids = partnerships.keys.sorted()
+                    let idYears = ids.map { years[$0]! }, idKeys = ids.map { titleKeys[$0]! }
+                    return Array(ids.indices).sorted { a, b in
+                        if idYears[a] != idYears[b] { return idYears[a] > idYears[b] }
+                        return collator.ascending(idKeys[a], idKeys[b], ids[a].slug, ids[b].slug)
+                    }.map { ids[$0] }
                 }
             },
             {
                 if let previous, sameCityOrder {
-                    previous.cityOrder
+                    return previous.cityOrder
                 } else {
-                    citiesToSort.keys.sorted().sorted { collator.ascending(nameKeys[$0]!, nameKeys[$1]!, $0.description, $1.description) }
+                    let ids = citiesToSort.keys.sorted()
+                    let idKeys = ids.map { nameKeys[$0]! }
+                    return Array(ids.indices).sorted { a, b in
+                        collator.ascending(idKeys[a], idKeys[b], ids[a].description, ids[b].description)
+                    }.map { ids[$0] }
                 }
             })
         let rank = Dictionary(uniqueKeysWithValues: partnershipOrder.enumerated().map { ($1, $0) })
@@ -440,18 +446,23 @@ struct Collator: @unchecked Sendable {
     }
 
     func key(_ text: String) -> Key {
-        let string = unsafeBitCast(NSString(string: text), to: CFString.self)
+        // A CoreFoundation string holding its own UTF-16: the locale comparison reads its characters directly, where
+        // from an `NSString` made of a Swift string it asked for them through the bridge, one call and conversion
+        // at a time, in every comparison of a sort.
+        let units = Array(text.utf16)
+        let string = units.withUnsafeBufferPointer { CFStringCreateWithCharacters(kCFAllocatorSystemDefault, $0.baseAddress, $0.count)! }
         return Key(string: string, length: CFStringGetLength(string))
     }
 
-    /// Whether `a` sorts before `b`; `tieA`/`tieB` decide equal names so the order is total and stable.
-    func ascending(_ a: Key, _ b: Key, _ tieA: String, _ tieB: String) -> Bool {
+    /// Whether `a` sorts before `b`; `tieA`/`tieB` decide equal names so the order is total and stable (made only
+    /// for a tie).
+    func ascending(_ a: Key, _ b: Key, _ tieA: @autoclosure () -> String, _ tieB: @autoclosure () -> String) -> Bool {
         // Foundation passes `.caseInsensitive` with CoreFoundation's non-literal flag, as here.
         let flags = CFStringCompareFlags(rawValue: CFStringCompareFlags.compareCaseInsensitive.rawValue | CFStringCompareFlags.compareNonliteral.rawValue)
         switch CFStringCompareWithOptionsAndLocale(a.string, b.string, CFRange(location: 0, length: a.length), flags, cfLocale) {
         case .compareLessThan: return true
         case .compareGreaterThan: return false
-        default: return tieA < tieB
+        default: return tieA() < tieB()
         }
     }
 }
