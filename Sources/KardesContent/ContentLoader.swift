@@ -126,18 +126,35 @@ public struct ContentLoader: Sendable {
     }
 
     /// Every `.md` and `areas.yml` below `content/`, as paths relative to the site root, sorted.
+    ///
+    /// Listed with `readdir` as `FileManager`'s enumerator lists them (every entry with such a name, folders and links
+    /// included; into every folder, hidden ones too, but not through links to folders), without making a URL of
+    /// each and standardising it: that took a tenth of a second at 10,000 partnerships, on one core, before any file
+    /// was read.
     func markdownFiles(in content: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(at: content, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
         let base = root.standardizedFileURL.path
+        let start = content.standardizedFileURL.path
+        var prefix = start.hasPrefix(base) ? String(start.dropFirst(base.count)) : start
+        while prefix.hasPrefix("/") { prefix.removeFirst() }
         var paths: [String] = []
-        for case let url as URL in enumerator {
-            let name = url.lastPathComponent
-            guard name.hasSuffix(".md") || name == "areas.yml", !name.hasPrefix(".") else { continue }
-            var path = url.standardizedFileURL.path
-            if path.hasPrefix(base) { path = String(path.dropFirst(base.count)) }
-            while path.hasPrefix("/") { path.removeFirst() }
-            paths.append(path)
+        func visit(_ folder: String, _ relative: String) {
+            guard let directory = opendir(folder) else { return }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                if name == "." || name == ".." { continue }
+                let path = folder + "/" + name
+                let listed = relative.isEmpty ? name : relative + "/" + name
+                if (name.hasSuffix(".md") || name == "areas.yml") && !name.hasPrefix(".") { paths.append(listed) }
+                var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
+                if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
+                    var info = stat()
+                    isFolder = lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+                }
+                if isFolder { visit(path, listed) }
+            }
         }
+        visit(start, prefix)
         return paths.sorted()
     }
 
