@@ -73,17 +73,24 @@ struct BuildState: Codable, Equatable, Sendable {
             if name != "." && name != ".." { names.append(name) }
         }
         closedir(directory)
-        for name in names.sorted() {
+        // The status of every entry, on all cores for a large folder (a site's partnerships are 10,000 files in one
+        // folder, and this runs before anything else can); then the folders are walked in name order.
+        enum Entry: Sendable { case file(FileStamp), folder, missing }
+        let sorted = names.sorted()
+        let entries = Parallel.map(sorted) { name -> Entry in
             let path = root + "/" + name
             var info = stat()
-            guard lstat(path, &info) == 0 else { continue }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                result += walk(path, relative: relative + "/" + name)
-            } else if (info.st_mode & S_IFMT) != S_IFLNK {
-                // Not a link, so `lstat` said what `stat` would.
-                result.append((relative + "/" + name, FileStamp(info)))
-            } else if let stamp = FileStamp(path: path) {
-                result.append((relative + "/" + name, stamp))
+            guard lstat(path, &info) == 0 else { return .missing }
+            if (info.st_mode & S_IFMT) == S_IFDIR { return .folder }
+            // Not a link, so `lstat` said what `stat` would.
+            if (info.st_mode & S_IFMT) != S_IFLNK { return .file(FileStamp(info)) }
+            return FileStamp(path: path).map(Entry.file) ?? .missing
+        }
+        for (name, entry) in zip(sorted, entries) {
+            switch entry {
+            case .folder: result += walk(root + "/" + name, relative: relative + "/" + name)
+            case .file(let stamp): result.append((relative + "/" + name, stamp))
+            case .missing: continue
             }
         }
         return result
