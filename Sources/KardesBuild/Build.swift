@@ -92,8 +92,9 @@ public func build(_ request: BuildRequest, progress: @Sendable (BuildProgress) -
     let stateFile = request.cacheFolder.map { BuildState.location(for: request, cacheFolder: $0) }
     let inputs = stateFile.map { _ in BuildState.inputs(of: request) }
     // What the previous build into this folder wrote: for the shortcut below, and for the digests that let this build
-    // leave files it would write again unread.
-    let previousState = stateFile.flatMap(BuildState.load(from:))
+    // leave files it would write again unread. A build that takes no shortcut reads it while the content loads.
+    var previousState = request.skipsWhenUnchanged ? stateFile.flatMap(BuildState.load(from:)) : nil
+    let stateLoading = request.skipsWhenUnchanged ? nil : stateFile.map { file in Task.detached { BuildState.load(from: file) } }
     if request.skipsWhenUnchanged, let inputs, let state = previousState, state.inputs == inputs, state.outputsIntact(in: request.output) {
         var write = PublicWriter.Report()
         write.unchanged = state.files
@@ -109,6 +110,8 @@ public func build(_ request: BuildRequest, progress: @Sendable (BuildProgress) -
     trimMemory()
     let theme = try Theme(overrides: try themeOverrides(in: request.source))
     let portable = request.portable ?? config.portable
+    if let stateLoading { previousState = await stateLoading.value }
+    let knownState = previousState
     // Forgotten before writing: a build cut off while writing must not pass for a finished one.
     if let stateFile { try? FileManager.default.removeItem(at: stateFile) }
     let writer = PublicWriter(output: request.output)
@@ -150,7 +153,7 @@ public func build(_ request: BuildRequest, progress: @Sendable (BuildProgress) -
         // Written and forgotten: no later rebuild asks which sources fed these files.
         renderer.recordsSources = false
         let language = await renderer.render(site, progress: { done, total in progress(BuildProgress(stage: .rendering, done: done, total: total)) }) {
-            file in Written(file, writer: writer, keepsStamp: keepsStamps, previous: previousState)
+            file in Written(file, writer: writer, keepsStamp: keepsStamps, previous: knownState)
         }
         // In path order within each language, as a RenderedSite lists them: the sitemap lists pages in this order.
         files += language.sorted { $0.path < $1.path }
@@ -160,7 +163,7 @@ public func build(_ request: BuildRequest, progress: @Sendable (BuildProgress) -
     Parallel.release(sites)
     sites = []
     for file in siteRootFiles(pages: files.map(\.path), config: config) {
-        files.append(Written(file, writer: writer, keepsStamp: keepsStamps, previous: previousState))
+        files.append(Written(file, writer: writer, keepsStamp: keepsStamps, previous: knownState))
     }
     progress(BuildProgress(stage: .writing, done: 0, total: 0))
     // The first failure in path order, as a build that writes one file after another would meet it.

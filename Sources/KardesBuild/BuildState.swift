@@ -140,25 +140,81 @@ struct BuildState: Codable, Equatable, Sendable {
         files = try container.decode(Int.self, forKey: .files)
         warnings = try container.decode([Diagnostic].self, forKey: .warnings)
         languages = try container.decode([String].self, forKey: .languages)
-        var outputs: [String: FileStamp] = [:]
-        var digests: [String: ContentDigest] = [:]
-        // One line per file: size, modification and change times, inode, digest (`-` when none) and path.
-        for line in try container.decode(String.self, forKey: .writtenFiles).split(separator: "\n") {
-            let fields = line.split(separator: " ", maxSplits: 5)
-            guard fields.count == 6, let size = Int64(fields[0]), let modified = Int64(fields[1]), let changed = Int64(fields[2]),
-                let inode = UInt64(fields[3])
-            else { throw DecodingError.dataCorruptedError(forKey: .writtenFiles, in: container, debugDescription: "bad output line") }
-            let path = String(fields[5])
-            outputs[path] = FileStamp(size: size, modified: modified, changed: changed, inode: inode)
-            if fields[4] != "-" {
-                guard let digest = ContentDigest(fields[4]) else {
-                    throw DecodingError.dataCorruptedError(forKey: .writtenFiles, in: container, debugDescription: "bad digest")
-                }
-                digests[path] = digest
-            }
+        var text = try container.decode(String.self, forKey: .writtenFiles)
+        guard let (outputs, digests) = text.withUTF8(Self.parseWrittenFiles) else {
+            throw DecodingError.dataCorruptedError(forKey: .writtenFiles, in: container, debugDescription: "bad output line")
         }
         self.outputs = outputs
         self.digests = digests
+    }
+
+    /// Reads the lines of written files: size, modification and change times, inode, digest (`-` when none) and path,
+    /// separated by single spaces. Byte by byte: splitting the text into substrings and parsing each field as one
+    /// took a quarter of a second for 28,000 lines, before anything else of a build could start.
+    /// - Returns: nil when a line is malformed.
+    static func parseWrittenFiles(_ bytes: UnsafeBufferPointer<UInt8>) -> (outputs: [String: FileStamp], digests: [String: ContentDigest])? {
+        var outputs: [String: FileStamp] = [:], digests: [String: ContentDigest] = [:]
+        var lineCount = 0
+        for byte in bytes where byte == UInt8(ascii: "\n") { lineCount += 1 }
+        outputs.reserveCapacity(lineCount)
+        digests.reserveCapacity(lineCount)
+        var index = 0
+        let end = bytes.count
+        func number() -> UInt64? {
+            var value: UInt64 = 0
+            let start = index
+            while index < end, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+                let (times, overflowTimes) = value.multipliedReportingOverflow(by: 10)
+                let (sum, overflowSum) = times.addingReportingOverflow(UInt64(bytes[index] - UInt8(ascii: "0")))
+                guard !overflowTimes, !overflowSum else { return nil }
+                value = sum
+                index += 1
+            }
+            guard index > start, index < end, bytes[index] == UInt8(ascii: " ") else { return nil }
+            index += 1
+            return value
+        }
+        func signed() -> Int64? {
+            let negative = index < end && bytes[index] == UInt8(ascii: "-")
+            if negative { index += 1 }
+            guard let magnitude = number(), magnitude <= UInt64(Int64.max) else { return nil }
+            return negative ? -Int64(magnitude) : Int64(magnitude)
+        }
+        func hex() -> UInt64? {
+            guard index + 16 <= end else { return nil }
+            var value: UInt64 = 0
+            for _ in 0..<16 {
+                let byte = bytes[index]
+                let digit: UInt8
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+                default: return nil
+                }
+                value = value << 4 | UInt64(digit)
+                index += 1
+            }
+            return value
+        }
+        while index < end {
+            guard let size = signed(), let modified = signed(), let changed = signed(), let inode = number() else { return nil }
+            var digest: ContentDigest?
+            if index + 1 < end, bytes[index] == UInt8(ascii: "-"), bytes[index + 1] == UInt8(ascii: " ") {
+                index += 2
+            } else {
+                guard let high = hex(), let low = hex(), index < end, bytes[index] == UInt8(ascii: " ") else { return nil }
+                index += 1
+                digest = ContentDigest(high: high, low: low)
+            }
+            let start = index
+            while index < end, bytes[index] != UInt8(ascii: "\n") { index += 1 }
+            guard index > start else { return nil }
+            let path = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+            index += 1
+            outputs[path] = FileStamp(size: size, modified: modified, changed: changed, inode: inode)
+            if let digest { digests[path] = digest }
+        }
+        return (outputs, digests)
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -168,11 +224,58 @@ struct BuildState: Codable, Equatable, Sendable {
         try container.encode(files, forKey: .files)
         try container.encode(warnings, forKey: .warnings)
         try container.encode(languages, forKey: .languages)
-        var lines = ""
-        for (path, stamp) in outputs.sorted(by: { $0.key < $1.key }) {
-            lines += "\(stamp.size) \(stamp.modified) \(stamp.changed) \(stamp.inode) \(digests[path]?.description ?? "-") \(path)\n"
+        try container.encode(writtenFilesText(), forKey: .writtenFiles)
+    }
+
+    /// The lines ``parseWrittenFiles(_:)`` reads, sorted by path, written as bytes (string interpolation of five
+    /// fields per file was most of the time a build spent saving its state).
+    func writtenFilesText() -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(outputs.count * 96)
+        func append(_ value: UInt64) {
+            var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            var count = 0
+            var rest = value
+            withUnsafeMutableBytes(of: &digits) { room in
+                repeat {
+                    room[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                    count += 1
+                } while rest > 0
+                for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(room[index]) }
+            }
         }
-        try container.encode(lines, forKey: .writtenFiles)
+        func append(_ value: Int64) {
+            if value < 0 { bytes.append(UInt8(ascii: "-")) }
+            append(value.magnitude)
+        }
+        func appendHex(_ value: UInt64) {
+            for shift in stride(from: 60, through: 0, by: -4) {
+                let digit = UInt8(truncatingIfNeeded: value >> UInt64(shift)) & 0xF
+                bytes.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
+            }
+        }
+        for (path, stamp) in outputs.sorted(by: { $0.key < $1.key }) {
+            append(stamp.size)
+            bytes.append(UInt8(ascii: " "))
+            append(stamp.modified)
+            bytes.append(UInt8(ascii: " "))
+            append(stamp.changed)
+            bytes.append(UInt8(ascii: " "))
+            append(stamp.inode)
+            bytes.append(UInt8(ascii: " "))
+            if let digest = digests[path] {
+                appendHex(digest.high)
+                appendHex(digest.low)
+            } else {
+                bytes.append(UInt8(ascii: "-"))
+            }
+            bytes.append(UInt8(ascii: " "))
+            bytes.append(contentsOf: path.utf8)
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The state kept at `url`, if any and readable.

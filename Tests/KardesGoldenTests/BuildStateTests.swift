@@ -1,0 +1,48 @@
+import Foundation
+import KardesOutput
+import Testing
+
+@testable import KardesBuild
+
+@Suite("The kept build state")
+struct BuildStateTests {
+    @Test("written files read back as they were: stamps, digests or none, negative times, paths with spaces")
+    func roundTrip() throws {
+        let outputs: [String: FileStamp] = [
+            "index.html": FileStamp(size: 1234, modified: 1_764_000_000_123_456_789, changed: 1_764_000_000_987_654_321, inode: 42),
+            "cities/tr/İstanbul şehri/index.html": FileStamp(size: 0, modified: -5, changed: 0, inode: UInt64.max),
+            ".kardes-manifest": FileStamp(size: Int64.max, modified: Int64.min + 1, changed: 7, inode: 0),
+        ]
+        let digests = [
+            "index.html": ContentDigest(of: Array("<!doctype html>".utf8)),
+            "cities/tr/İstanbul şehri/index.html": ContentDigest(high: 0, low: 0xF),
+        ]
+        let state = BuildState(
+            inputs: "abc", outputs: outputs, digests: digests, pagesByKind: ["page": 2], files: 3, warnings: [], languages: ["tr"])
+        let decoded = try JSONDecoder().decode(BuildState.self, from: JSONEncoder().encode(state))
+        #expect(decoded == state)
+        #expect(decoded.digests == digests)
+        // The same lines string interpolation wrote before the text was made byte by byte.
+        var expected = ""
+        for (path, stamp) in outputs.sorted(by: { $0.key < $1.key }) {
+            expected += "\(stamp.size) \(stamp.modified) \(stamp.changed) \(stamp.inode) \(digests[path]?.description ?? "-") \(path)\n"
+        }
+        #expect(state.writtenFilesText() == expected)
+    }
+
+    @Test("malformed lines are refused, so a damaged state only costs a build its shortcuts")
+    func malformed() {
+        for text in [
+            "1 2 3 4 - \n", "1 2 3 - a\n", "x 2 3 4 - a\n", "1 2 3 4 0123 a\n", "1 2 3 4 \(String(repeating: "g", count: 32)) a\n",
+            "99999999999999999999 2 3 4 - a\n", "1 2 3 4 -a\n",
+        ] {
+            var text = text
+            #expect(text.withUTF8(BuildState.parseWrittenFiles) == nil, "\(text)")
+        }
+        var good = "1 2 3 4 - a b\n5 6 7 8 \(String(repeating: "0", count: 31))1 c\n"
+        let parsed = good.withUTF8(BuildState.parseWrittenFiles)
+        #expect(parsed?.outputs["a b"] == FileStamp(size: 1, modified: 2, changed: 3, inode: 4))
+        #expect(parsed?.digests["c"] == ContentDigest(high: 0, low: 1))
+        #expect(parsed?.digests["a b"] == nil)
+    }
+}
