@@ -21,6 +21,10 @@ struct RenderContext: Sendable {
     /// pages and forgets them does not, and working them out (a set of file names per page, tens of thousands of
     /// inserts for a country's or a model's page) was several percent of such a build.
     var recordsSources = true
+    /// Every partnership's list row as far as it is the same on every page, made once for a whole build: a row is
+    /// shown on about eight pages (its cities, countries, model, year, areas), and making it looked up its title,
+    /// model, status, cities and countries by ID each time.
+    var rowCores: RowCores?
 
     init(site: LinkedSite, theme: Theme, language: String, prefix: String, portable: Bool) {
         self.site = site
@@ -157,21 +161,40 @@ struct RenderContext: Sendable {
     }
 
     func cityLinks(_ id: Partnership.ID, _ paths: Paths) -> [CityLinkView] {
-        let cities = site.partnershipCities[id] ?? []
-        return cities.enumerated().map { index, city in
-            CityLinkView(
-                name: site.name(of: city), url: paths.to(Route.city(city)), country: site.countryName(city.country),
-                countryURL: paths.to(Route.country(city.country)), separator: index == cities.count - 1 ? "" : ", ")
+        cityLinks(rowCities(id), paths)
+    }
+
+    /// What a link to each city of `id` shows, before it is placed on a page.
+    func rowCities(_ id: Partnership.ID) -> [RowCore.City] {
+        (site.partnershipCities[id] ?? []).map { city in
+            RowCore.City(name: site.name(of: city), route: Route.city(city), country: site.countryName(city.country), countryRoute: Route.country(city.country))
         }
     }
 
-    func row(_ id: Partnership.ID, _ paths: Paths) -> PartnershipRow {
+    func cityLinks(_ cities: [RowCore.City], _ paths: Paths) -> [CityLinkView] {
+        cities.enumerated().map { index, city in
+            CityLinkView(
+                name: city.name, url: paths.to(city.route), country: city.country, countryURL: paths.to(city.countryRoute),
+                separator: index == cities.count - 1 ? "" : ", ")
+        }
+    }
+
+    /// What the list row of `id` shows, before it is placed on a page.
+    func rowCore(_ id: Partnership.ID) -> RowCore {
         let partnership = site.rowFacts(of: id)!
-        return PartnershipRow(
-            title: site.title(of: id), url: paths.to(Route.partnership(id)), yearText: yearText(partnership.established),
+        return RowCore(
+            title: site.title(of: id), route: Route.partnership(id), yearText: yearText(partnership.established),
             hasYear: partnership.established != nil, modelTitle: modelTitle(partnership.model), statusSlug: partnership.status.rawValue,
             statusLabel: statusLabel(partnership.status), dormant: site.possiblyDormant.contains(id), dormantLabel: text("possibly_dormant"),
-            cityLinks: cityLinks(id, paths))
+            cities: rowCities(id))
+    }
+
+    func row(_ id: Partnership.ID, _ paths: Paths) -> PartnershipRow {
+        let core = rowCores?.cores[id] ?? rowCore(id)
+        return PartnershipRow(
+            title: core.title, url: paths.to(core.route), yearText: core.yearText, hasYear: core.hasYear, modelTitle: core.modelTitle,
+            statusSlug: core.statusSlug, statusLabel: core.statusLabel, dormant: core.dormant, dormantLabel: core.dormantLabel,
+            cityLinks: cityLinks(core.cities, paths))
     }
 
     /// The rows of `ids`, each made when the list renders it.
@@ -203,5 +226,27 @@ struct RenderContext: Sendable {
 
     func coordinateText(_ c: Coordinates) -> String {
         FixedPoint.format(c.latitude, decimals: 4) + ", " + FixedPoint.format(c.longitude, decimals: 4)
+    }
+}
+
+/// The parts of a partnership's list row that do not depend on the page showing it (see ``RenderContext/rowCore(_:)``).
+struct RowCore: Sendable {
+    struct City: Sendable {
+        let name: String, route: String, country: String, countryRoute: String
+    }
+
+    let title: String, route: String, yearText: String, hasYear: Bool, modelTitle: String, statusSlug: String, statusLabel: String
+    let dormant: Bool, dormantLabel: String
+    let cities: [City]
+}
+
+/// The row cores of every partnership of a site, by ID.
+final class RowCores: Sendable {
+    let cores: [Partnership.ID: RowCore]
+
+    /// Made on all cores.
+    init(_ context: RenderContext) {
+        let ids = context.site.partnershipOrder
+        cores = Dictionary(uniqueKeysWithValues: zip(ids, Parallel.map(ids) { context.rowCore($0) }))
     }
 }

@@ -51,6 +51,7 @@ public struct Renderer: Sendable {
         let jobs = jobs(for: site)
         var context = RenderContext(site: site, theme: theme, language: language, prefix: prefix, portable: portable)
         context.recordsSources = recordsSources
+        context.rowCores = RowCores(context)
         // Pages are independent: render them in batches across all cores. The site-wide files (search index, data
         // exports, feed) go into the same group: each is one long task, and made one after another after the pages
         // they kept a core idle for seconds.
