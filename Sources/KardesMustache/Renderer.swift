@@ -23,9 +23,9 @@ struct Renderer {
 
     let templates: [String: MustacheTemplate]
     var output: [UInt8] = []
-    /// The context stack, innermost last. Its entries are not retained: each is kept alive by whoever pushed it
-    /// (`root` here, a section's loop or `withExtendedLifetime` in ``renderSection(_:_:_:_:)``) until it is popped,
-    /// so a lookup reads each level without a retain and a release.
+    /// The context stack, innermost last. Its entries are not retained: each is kept alive while it is on the stack
+    /// by `root` or by ``with(_:_:)``'s caller, whose argument lives until the call returns, so a lookup reads each
+    /// level without a retain and a release.
     private(set) var stack: [Unmanaged<ContextEntry>] = []
     var frames: [Frame] = []
     /// The indentations of the scopes being rendered, one after another: a partial or block that adds to its
@@ -39,7 +39,7 @@ struct Renderer {
         stack = [Unmanaged.passUnretained(self.root)]
     }
 
-    /// Renders `body` with `entry` on top of the stack; the caller keeps `entry` alive meanwhile (it is borrowed).
+    /// Renders `body` with `entry` on top of the stack; `entry`, an argument, lives until this returns.
     @inline(__always)
     mutating func with(_ entry: ContextEntry, _ body: (inout Renderer) -> Void) {
         stack.append(Unmanaged.passUnretained(entry))
@@ -90,14 +90,9 @@ struct Renderer {
                         output.append(contentsOf: overrideIndentation)
                         indentIfNeeded(from: start, scope)
                     }
-                    let mark = indentations.count
-                    let overrideScope = Scope(indentation: indented(scope.indentation, overrideIndentation), overrides: scope.overrides)
-                    render(override.code, 0..<override.code.ops.count, overrideScope)
-                    indentations.removeSubrange(mark...)
+                    render(override.code, 0..<override.code.ops.count, within: scope, indentedBy: overrideIndentation, overrides: scope.overrides)
                 } else {
-                    let mark = indentations.count
-                    render(code, index + 1..<end, Scope(indentation: indented(scope.indentation, indentation), overrides: scope.overrides))
-                    indentations.removeSubrange(mark...)
+                    render(code, index + 1..<end, within: scope, indentedBy: indentation, overrides: scope.overrides)
                 }
                 index = end
 
@@ -108,10 +103,7 @@ struct Renderer {
                     if let overrides {
                         merged = scope.overrides?.merging(overrides) { outer, _ in outer } ?? overrides
                     }
-                    let mark = indentations.count
-                    let partialScope = Scope(indentation: indented(scope.indentation, indentation), overrides: merged)
-                    render(template.code, 0..<template.code.ops.count, partialScope)
-                    indentations.removeSubrange(mark...)
+                    render(template.code, 0..<template.code.ops.count, within: scope, indentedBy: indentation, overrides: merged)
                 }
                 index += 1
             }
@@ -126,9 +118,7 @@ struct Renderer {
         if type == Bool.self {
             if value as! Bool { render(code, body, scope) }
         } else if type == Shared.self {
-            let entry = ObjectEntry(value as! Shared)
-            with(entry) { $0.render(code, body, scope) }
-            withExtendedLifetime(entry) {}
+            with(ObjectEntry(value as! Shared)) { $0.render(code, body, scope) }
         } else if let sequence = value as? any SequenceValue {
             sequence.forEachMustacheEntry { entry in
                 // `entry` lives until this closure returns.
@@ -137,9 +127,7 @@ struct Renderer {
         } else if let bool = value as? Bool {
             if bool { render(code, body, scope) }
         } else {
-            let entry = ContextEntry.make(value)
-            with(entry) { $0.render(code, body, scope) }
-            withExtendedLifetime(entry) {}
+            with(ContextEntry.make(value)) { $0.render(code, body, scope) }
         }
     }
 
@@ -157,9 +145,7 @@ struct Renderer {
         if let sequence = value as? any SequenceValue {
             // swift-mustache pushes the empty sequence itself, so `{{.}}` in the body prints `[]`.
             if sequence.isEmptyMustacheSequence {
-                let entry = ContextEntry.make(value)
-                with(entry) { $0.render(code, body, scope) }
-                withExtendedLifetime(entry) {}
+                with(ContextEntry.make(value)) { $0.render(code, body, scope) }
             }
         } else if let bool = value as? Bool {
             if !bool { render(code, body, scope) }
@@ -168,14 +154,18 @@ struct Renderer {
 
     // MARK: Indentation
 
-    /// The indentation `base` followed by `extra`, as a range of ``indentations``: `base` itself when `extra` is
-    /// empty, else the two appended (the caller removes them once the scope is rendered).
-    mutating func indented(_ base: Range<Int>, _ extra: [UInt8]) -> Range<Int> {
-        guard !extra.isEmpty else { return base }
+    /// Renders `code.ops[range]` as one call in a scope indented by `extra` more than `outer`, with `overrides`: the
+    /// sum of the two indentations is appended to ``indentations`` for the call, unless `extra` is empty.
+    mutating func render(_ code: Code, _ range: Range<Int>, within outer: Scope, indentedBy extra: [UInt8], overrides: [String: Fragment]?) {
+        guard !extra.isEmpty else {
+            render(code, range, Scope(indentation: outer.indentation, overrides: overrides))
+            return
+        }
         let start = indentations.count
-        indentations.append(contentsOf: indentations[base])
+        indentations.append(contentsOf: indentations[outer.indentation])
         indentations.append(contentsOf: extra)
-        return start..<indentations.count
+        render(code, range, Scope(indentation: start..<indentations.count, overrides: overrides))
+        indentations.removeSubrange(start...)
     }
 
     /// Inserts the indentation before the bytes appended since `start` when swift-mustache would have.
