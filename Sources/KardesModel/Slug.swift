@@ -28,11 +28,18 @@ public enum Slug {
         return slug
     }
 
-    /// Makes and keeps the slugs of `names` now, so that later calls of ``make(from:)`` find them: a loader calls it
-    /// from the threads that read files, which are all busy, rather than leave the work to a step with fewer.
+    /// Makes and keeps the slugs of `names` in the background, so that later calls of ``make(from:)`` find them: a
+    /// loader calls it for the names it reads, rather than leave the work to a later step with fewer cores busy.
+    ///
+    /// One serial queue does the work, so the threads reading files never wait on the one transliterator
+    /// (``Transliteration``) while it learns a script; ``make(from:)`` gives the same slug whether or not it is done.
     public static func prepare(_ names: some Sequence<String>) {
-        for name in names where !isASCII(name) { _ = make(from: name) }
+        let pending = names.filter { !isASCII($0) }
+        guard !pending.isEmpty else { return }
+        preparing.async { for name in pending { _ = make(from: name) } }
     }
+
+    private static let preparing = DispatchQueue(label: "kardes.slug.prepare")
 
     private static func isASCII(_ name: String) -> Bool { name.utf8.allSatisfy { $0 < 0x80 } }
 
@@ -59,8 +66,8 @@ public enum Slug {
                 !$0.properties.isDiacritic || $0.isASCII
             }))
             if stripped.unicodeScalars.contains(where: { !$0.isASCII && $0.properties.isAlphabetic }) {
-                let latin = mapped.applyingTransform(.toLatin, reverse: false) ?? mapped
-                mapped = latin.applyingTransform(.stripDiacritics, reverse: false) ?? latin
+                let latin = Transliteration.toLatin.apply(to: mapped) ?? mapped
+                mapped = Transliteration.stripDiacritics.apply(to: latin) ?? latin
             } else {
                 mapped = stripped
             }

@@ -1,3 +1,4 @@
+import Foundation
 import KardesModel
 import Testing
 
@@ -139,3 +140,36 @@ struct SlugCacheTests {
     }
 }
 
+
+@Suite("Transliteration")
+struct TransliterationTests {
+    /// Names in many scripts, with marks, letters outside the BMP (where ICU's own strings and CoreFoundation's differ),
+    /// scripts ICU cannot transliterate, and a text whose Latin form is several times as long.
+    static let samples: [String] = [
+        "Москва", "Київ", "Беларусь", "東京", "北京市", "서울특별시", "Αθήνα", "Θεσσαλονίκη", "תל אביב-יפו", "القاهرة", "تهران",
+        "मुंबई", "কলকাতা", "ਅੰਮ੍ਰਿਤਸਰ", "சென்னை", "ಬೆಂಗಳೂರು", "กรุงเทพมหานคร", "ວຽງຈັນ", "ཐིམ་ཕུ", "ភ្នំពេញ", "ယangon ရန်ကုန်",
+        "Тбилиси", "თბილისი", "Երևան", "አዲስ አበባ", "Ōsaka", "Hà Nội", "Kraków", "İstanbul", "𠀋𡈽 city", "Ελλάδα 🇬🇷", "",
+        String(repeating: "中華人民共和國", count: 4),
+    ]
+
+    @Test("each transform gives what Foundation's applyingTransform gives")
+    func matchesFoundation() {
+        for name in Self.samples {
+            #expect(Transliteration.toLatin.apply(to: name) == name.applyingTransform(.toLatin, reverse: false), "\(name)")
+            let latin = name.applyingTransform(.toLatin, reverse: false) ?? name
+            #expect(Transliteration.stripDiacritics.apply(to: latin) == latin.applyingTransform(.stripDiacritics, reverse: false), "\(latin)")
+            #expect(Transliteration.stripDiacritics.apply(to: name) == name.applyingTransform(.stripDiacritics, reverse: false), "\(name)")
+        }
+    }
+
+    @Test("transliterators are shared safely between threads")
+    func concurrent() async {
+        let expected = Self.samples.map { $0.applyingTransform(.toLatin, reverse: false) }
+        await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<8 {
+                group.addTask { (0..<20).allSatisfy { _ in Self.samples.map { Transliteration.toLatin.apply(to: $0) } == expected } }
+            }
+            for await agreed in group { #expect(agreed) }
+        }
+    }
+}
