@@ -102,6 +102,10 @@ public func build(_ request: BuildRequest, progress: @Sendable (BuildProgress) -
         report.upToDate = true
         return report
     }
+    let writer = PublicWriter(output: request.output)
+    // What the output folder held is read while the content loads; the folder is checked and made only once the
+    // content has no errors.
+    let previousReading = Task.detached { writer.previousPaths() }
     // Every language is linked before anything is written, so content errors leave the output folder untouched. The
     // loaded content is let go once linked: the linked sites hold what rendering needs.
     var (config, sites) = try await loadAndLink(request, progress: progress)
@@ -114,8 +118,7 @@ public func build(_ request: BuildRequest, progress: @Sendable (BuildProgress) -
     let knownState = previousState
     // Forgotten before writing: a build cut off while writing must not pass for a finished one.
     if let stateFile { try? FileManager.default.removeItem(at: stateFile) }
-    let writer = PublicWriter(output: request.output)
-    let previous = try writer.begin()
+    let previous = try writer.begin(previous: await previousReading.value)
 
     /// What is kept of a file once it is on disk: its path and kind, not its bytes.
     struct Written: Sendable {

@@ -112,22 +112,39 @@ struct Renderer {
 
     mutating func renderSection(_ value: Any?, _ code: Code, _ body: Range<Int>, _ scope: Scope) {
         guard let value else { return }
-        // Flags and objects, recognised by their exact type before the casts to protocols below (neither is a
+        // Flags, objects and strings, recognised by their exact type before the casts to protocols below (none is a
         // sequence, so the order does not change what renders).
         let type = type(of: value)
         if type == Bool.self {
             if value as! Bool { render(code, body, scope) }
         } else if type == Shared.self {
             with(ObjectEntry(value as! Shared)) { $0.render(code, body, scope) }
-        } else if let sequence = value as? any SequenceValue {
-            sequence.forEachMustacheEntry { entry in
-                // `entry` lives until this closure returns.
-                with(entry) { $0.render(code, body, scope) }
-            }
-        } else if let bool = value as? Bool {
-            if bool { render(code, body, scope) }
+        } else if type == String.self {
+            // Neither a sequence, a flag nor an object: pushed as it is, as `ContextEntry.make` pushes it.
+            with(OtherEntry(value)) { $0.render(code, body, scope) }
         } else {
-            with(ContextEntry.make(value)) { $0.render(code, body, scope) }
+            switch ValueKinds.current.kind(of: value, type) {
+            case .sequence(let sequenceType, let objects):
+                func each<Sequence: SequenceValue>(_: Sequence.Type) {
+                    (value as! Sequence).forEachMustacheEntry(objects: objects) { entry in
+                        // `entry` lives until this closure returns.
+                        with(entry) { $0.render(code, body, scope) }
+                    }
+                }
+                each(sequenceType)
+            case .object(let objectType):
+                with(ContextEntry.make(value, as: objectType)) { $0.render(code, body, scope) }
+            case .unknown:
+                if let sequence = value as? any SequenceValue {
+                    sequence.forEachMustacheEntry { entry in
+                        with(entry) { $0.render(code, body, scope) }
+                    }
+                } else if let bool = value as? Bool {
+                    if bool { render(code, body, scope) }
+                } else {
+                    with(ContextEntry.make(value)) { $0.render(code, body, scope) }
+                }
+            }
         }
     }
 
@@ -141,9 +158,18 @@ struct Renderer {
             if !(value as! Bool) { render(code, body, scope) }
             return
         }
-        if type == Shared.self { return }
-        if let sequence = value as? any SequenceValue {
+        if type == Shared.self || type == String.self { return }
+        let kind = ValueKinds.current.kind(of: value, type)
+        if case .object = kind { return }
+        if case .sequence(let sequenceType, _) = kind {
+            func isEmpty<Sequence: SequenceValue>(_: Sequence.Type) -> Bool { (value as! Sequence).isEmptyMustacheSequence }
             // swift-mustache pushes the empty sequence itself, so `{{.}}` in the body prints `[]`.
+            if isEmpty(sequenceType) {
+                with(ContextEntry.make(value)) { $0.render(code, body, scope) }
+            }
+            return
+        }
+        if let sequence = value as? any SequenceValue {
             if sequence.isEmptyMustacheSequence {
                 with(ContextEntry.make(value)) { $0.render(code, body, scope) }
             }

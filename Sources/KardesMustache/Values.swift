@@ -20,10 +20,16 @@ protocol SequenceValue {
     func forEachMustacheElement(_ body: (Any) -> Void)
     /// Each element as the context entry a section pushes for it.
     func forEachMustacheEntry(_ body: (ContextEntry) -> Void)
+    /// Each element as the context entry a section pushes for it, given ``mustacheObjectElement``.
+    func forEachMustacheEntry(objects: (any MustacheObject.Type)?, _ body: (ContextEntry) -> Void)
+    /// The element type when every element is a view model of one type, known from the sequence's type alone.
+    static var mustacheObjectElement: (any MustacheObject.Type)? { get }
 }
 
 extension SequenceValue {
     func forEachMustacheEntry(_ body: (ContextEntry) -> Void) { forEachMustacheElement { body(ContextEntry.make($0)) } }
+    func forEachMustacheEntry(objects: (any MustacheObject.Type)?, _ body: (ContextEntry) -> Void) { forEachMustacheEntry(body) }
+    static var mustacheObjectElement: (any MustacheObject.Type)? { nil }
 }
 
 extension Array: SequenceValue {
@@ -33,17 +39,21 @@ extension Array: SequenceValue {
     /// An array of view models (`[NavItem]`) is looked up once as a whole: its element type is opened as a generic
     /// parameter, so each element becomes an object without a dynamic cast of its own (a cast to a protocol costs a
     /// look-up in the runtime's conformance table, a few hundred nanoseconds, for every row of every list).
-    func forEachMustacheEntry(_ body: (ContextEntry) -> Void) {
-        guard let objectType = Element.self as? any MustacheObject.Type else {
+    func forEachMustacheEntry(_ body: (ContextEntry) -> Void) { forEachMustacheEntry(objects: Self.mustacheObjectElement, body) }
+
+    func forEachMustacheEntry(objects objectType: (any MustacheObject.Type)?, _ body: (ContextEntry) -> Void) {
+        guard let objectType else {
             for element in self { body(ContextEntry.make(element)) }
             return
         }
         func walk<T: MustacheObject>(_: T.Type) {
-            // `Element` is `T`: the cast above just said so.
+            // `Element` is `T`: `mustacheObjectElement` said so.
             for element in unsafeBitCast(self, to: [T].self) { body(ObjectEntry(element)) }
         }
         walk(objectType)
     }
+
+    static var mustacheObjectElement: (any MustacheObject.Type)? { Element.self as? any MustacheObject.Type }
 }
 
 extension Set: SequenceValue {
@@ -86,6 +96,7 @@ class ContextEntry {
         let type = type(of: value)
         if type == Shared.self { return ObjectEntry(value as! Shared) }
         if type == [String: String].self { return DictionaryEntry(value as! [String: String]) }
+        if case .object(let objectType) = ValueKinds.current.kind(of: value, type) { return make(value, as: objectType) }
         if let object = value as? any MustacheObject { return make(object: object) }
         if let dictionary = value as? any StringKeyedValue {
             func open<Dictionary: StringKeyedValue>(_ dictionary: Dictionary) -> ContextEntry { DictionaryEntry(dictionary) }
@@ -98,6 +109,13 @@ class ContextEntry {
     static func make(object: any MustacheObject) -> ContextEntry {
         func open<Object: MustacheObject>(_ object: Object) -> ContextEntry { ObjectEntry(object) }
         return open(object)
+    }
+
+    /// The entry for `value`, a view model of exactly the type `objectType`.
+    static func make(_ value: Any, as objectType: any MustacheObject.Type) -> ContextEntry {
+        // A cast to the exact type the value has compares two pointers; no conformance is looked up.
+        func open<Object: MustacheObject>(_: Object.Type) -> ContextEntry { ObjectEntry(value as! Object) }
+        return open(objectType)
     }
 }
 
@@ -139,6 +157,10 @@ func child(named name: String, of value: Any) -> Any? {
     let type = type(of: value)
     if type == Shared.self { return (value as! Shared).child(named: name) }
     if type == [String: String].self { return (value as! [String: String])[name] }
+    if case .object(let objectType) = ValueKinds.current.kind(of: value, type) {
+        func open<Object: MustacheObject>(_: Object.Type) -> Any? { (value as! Object).child(named: name) }
+        return open(objectType)
+    }
     if let object = value as? any MustacheObject { return object.child(named: name) }
     if let dictionary = value as? any StringKeyedValue { return dictionary.mustacheChild(named: name) }
     return nil
@@ -181,6 +203,57 @@ public struct LazyList: Sendable {
     public var elements: [Any] { (0..<count).map(element) }
 
     public var isEmpty: Bool { count == 0 }
+}
+
+/// What the renderer needs to know of a value's type, found with casts to protocols once per type and thread: such a
+/// cast looks the conformance up in the runtime's table, some hundred nanoseconds, and sections and dotted names met
+/// the same few types (a row's list of city links, a page's facts) tens of thousands of times.
+enum ValueKind {
+    /// A sequence, and the view-model type of its elements when its type says.
+    case sequence(any SequenceValue.Type, objects: (any MustacheObject.Type)?)
+    /// A view model that is not a sequence.
+    case object(any MustacheObject.Type)
+    /// Anything else, or a type whose values the casts see through (an `Optional` holding a sequence or a view
+    /// model): the renderer casts such values each time, as before.
+    case unknown
+}
+
+/// The kinds of the types this thread's renderers have met. Each thread has its own, so it needs no lock; a render
+/// runs on one thread from start to end (it never suspends).
+final class ValueKinds {
+    private var kinds: [ObjectIdentifier: ValueKind] = [:]
+
+    /// The kind of `value`, whose dynamic type is `type`.
+    func kind(of value: Any, _ type: Any.Type) -> ValueKind {
+        if let known = kinds[ObjectIdentifier(type)] { return known }
+        let kind: ValueKind
+        // Only what the casts say of a value of exactly this type (not of a value inside it) is kept for the type.
+        if let sequence = value as? any SequenceValue {
+            let sequenceType = Swift.type(of: sequence)
+            kind = sequenceType == type ? .sequence(sequenceType, objects: sequenceType.mustacheObjectElement) : .unknown
+        } else if let object = value as? any MustacheObject, Swift.type(of: object) == type {
+            kind = .object(Swift.type(of: object))
+        } else {
+            kind = .unknown
+        }
+        kinds[ObjectIdentifier(type)] = kind
+        return kind
+    }
+
+    /// This thread's kinds.
+    static var current: ValueKinds {
+        if let stored = pthread_getspecific(key) { return Unmanaged<ValueKinds>.fromOpaque(stored).takeUnretainedValue() }
+        let made = ValueKinds()
+        pthread_setspecific(key, Unmanaged.passRetained(made).toOpaque())
+        return made
+    }
+
+    /// The thread-specific slot, which releases a thread's kinds when the thread ends.
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key) { stored in if let stored { Unmanaged<ValueKinds>.fromOpaque(stored).release() } }
+        return key
+    }()
 }
 
 extension LazyList: SequenceValue {

@@ -68,12 +68,14 @@ public struct PublicWriter: Sendable {
     /// - Throws: `BuildFailure.environment` when the folder holds files but no manifest (kardes did not make it), or
     ///   cannot be created.
     public func begin() throws(BuildFailure) -> Set<String> {
+        try begin(previous: previousPaths())
+    }
+
+    /// ``begin()`` with the folder's manifest already read by ``previousPaths()``, which changes nothing and so may run
+    /// while the content is still being read and checked.
+    public func begin(previous: Set<String>?) throws(BuildFailure) -> Set<String> {
         let fileManager = FileManager.default
-        let manifestURL = output.appendingPathComponent(Self.manifestName)
-        var previous: Set<String> = []
-        if let data = fileManager.contents(atPath: manifestURL.path), let text = String(data: data, encoding: .utf8) {
-            previous = Set(text.split(separator: "\n").map(String.init))
-        } else if let entries = try? fileManager.contentsOfDirectory(atPath: output.path), !entries.isEmpty {
+        if previous == nil, let entries = try? fileManager.contentsOfDirectory(atPath: output.path), !entries.isEmpty {
             throw .environment(
                 problem: "the output folder \(output.path) is not empty and was not written by kardes",
                 fix: "choose an empty or new folder with --output, or empty this one yourself; kardes never deletes files it did not write")
@@ -83,7 +85,14 @@ public struct PublicWriter: Sendable {
         } catch {
             throw .environment(problem: "cannot create the output folder \(output.path): \(error.localizedDescription)", fix: "check the path and its permissions")
         }
-        return previous
+        return previous ?? []
+    }
+
+    /// The paths the previous build wrote, from the folder's manifest; `nil` when there is none.
+    public func previousPaths() -> Set<String>? {
+        let manifestURL = output.appendingPathComponent(Self.manifestName)
+        guard let data = FileManager.default.contents(atPath: manifestURL.path), let text = String(data: data, encoding: .utf8) else { return nil }
+        return Set(text.split(separator: "\n").map(String.init))
     }
 
     /// Writes one file unless the same bytes are already there; safe to call from many tasks at once, each with
