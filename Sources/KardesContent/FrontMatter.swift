@@ -73,6 +73,10 @@ public struct FrontMatter {
     /// Which of `pairs` a reader has asked for, by index.
     private var used: [Bool]
 
+    /// The constructor the parser is given: `Constructor.default` makes a new one, with three dictionaries of
+    /// functions, at every call. It is immutable, so one serves every thread.
+    nonisolated(unsafe) private static let constructor = Constructor.default
+
     /// Parses `yaml`, which starts at line `firstLine` of `file`.
     /// - Throws: a diagnostic at the YAML parser's position when the YAML is malformed or not a mapping.
     public init(yaml: String, file: String, firstLine: Int) throws(Diagnostic) {
@@ -87,7 +91,7 @@ public struct FrontMatter {
             // which it hashes to find duplicates: that cost a tenth of loading. Values keep their tags unresolved
             // under either resolver (`bool` and the `null` check read the tag as written), so what a file means does
             // not change; only a plain key such as `true` now counts as the same key as a quoted "true".
-            node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
+            node = try Yams.compose(yaml: yaml, .basic, Self.constructor, .utf8)
         } catch let error as YamlError {
             throw Self.diagnostic(for: error, file: file, lineOffset: firstLine - 1)
         } catch {

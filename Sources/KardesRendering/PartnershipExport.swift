@@ -14,7 +14,9 @@ public enum PartnershipExport {
     static func row(_ site: LinkedSite, _ id: Partnership.ID, baseURL: String?) -> [String] {
         let partnership = site.partnerships[id]!
         let cities = site.partnershipCities[id] ?? []
-        let values: [String: String] = [
+        // In the order of the columns (checked below in debug builds): a dictionary by column name hashed 40 strings
+        // a row.
+        let cells: KeyValuePairs<String, String> = [
             "slug": id.slug,
             "title": site.title(of: id),
             "cities": PartnershipTable.cell(cities.map { "\(site.cities[$0]?.name ?? $0.slug), \($0.country.code)" }),
@@ -38,7 +40,8 @@ public enum PartnershipExport {
             "links": PartnershipTable.cell(partnership.links),
             "url": (baseURL ?? "") + Route.partnership(id),
         ]
-        return PartnershipTable.columns.map { values[$0] ?? "" }
+        assert(cells.map(\.key) == PartnershipTable.columns, "the cells of a row are not in the order of the columns")
+        return cells.map(\.value)
     }
 
     /// Degrees with up to six decimals and no trailing zeros, so values read back unchanged.
