@@ -5,8 +5,8 @@ extension StringProtocol {
     ///
     /// On Linux, Foundation's trimming bridges every string to an `NSString`; for the tens of thousands of names,
     /// codes and front matter values a site holds, most of which start and end with a letter or digit, that was
-    /// about 2 % of a build. When the first and last scalars are ASCII and not whitespace, Foundation would trim
-    /// nothing, so the string is returned as it is; anything else is left to Foundation, which gives the answer.
+    /// about 2 % of a build. When the first and last scalars are not white space, Foundation would trim nothing, so
+    /// the string is returned as it is; anything else is left to Foundation, which gives the answer.
     public func trimmingWhitespace() -> String {
         if let trimmed = Self.trimmedASCII(self, newlines: false) { return trimmed }
         return trimmingCharacters(in: .whitespaces)
@@ -19,9 +19,11 @@ extension StringProtocol {
     }
 
     /// `text` without the spaces and tabs (and with `newlines`, the line breaks U+000A…U+000D) at its ends, when what
-    /// is left is empty or starts and ends with a visible ASCII scalar (0x21…0x7E). Foundation's sets hold every
-    /// scalar removed here and none of the visible ASCII ones, so it would return the same; any other end (a
-    /// no-break space, a combining mark, a letter outside ASCII) returns nil and is left to Foundation.
+    /// is left is empty or starts and ends with a scalar that is not white space in Unicode (`White_Space`: a letter,
+    /// digit, mark or symbol of any script) nor the zero-width space. Foundation's sets hold every scalar removed
+    /// here, and no scalar but those (its spaces are category Zs, the tab, U+200B and line breaks), so it would
+    /// return the same, as a test checks for every scalar of the BMP; any other end (a no-break space, a line
+    /// separator) returns nil and is left to Foundation.
     private static func trimmedASCII(_ text: Self, newlines: Bool) -> String? {
         let scalars = text.unicodeScalars
         @inline(__always) func isBlank(_ scalar: Unicode.Scalar) -> Bool {
@@ -32,7 +34,9 @@ extension StringProtocol {
         while start < end, isBlank(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
         if start == end { return "" }
         let first = scalars[start], last = scalars[scalars.index(before: end)]
-        guard (0x21...0x7E).contains(first.value) && (0x21...0x7E).contains(last.value) else { return nil }
+        // Foundation also counts the zero-width space (U+200B, once of category Zs) as white space.
+        @inline(__always) func mayBeTrimmed(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isWhitespace || scalar == "\u{200B}" }
+        guard !mayBeTrimmed(first) && !mayBeTrimmed(last) else { return nil }
         if start == scalars.startIndex && end == scalars.endIndex { return String(text) }
         return String(String.UnicodeScalarView(scalars[start..<end]))
     }

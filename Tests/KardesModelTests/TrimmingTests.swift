@@ -34,6 +34,21 @@ struct TrimmingTests {
         #expect(inner.trimmingWhitespaceAndNewlines() == inner.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
+    @Test("agrees with Foundation on every scalar of the first two planes and the tags at either end")
+    func everyScalar() {
+        var disagreements: [String] = []
+        for value in Array(UInt32(0)...0x1FFFF) + Array(0xE0000...0xE01EF) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "\(scalar)x \(scalar)"
+            if text.trimmingWhitespace() != text.trimmingCharacters(in: .whitespaces)
+                || text.trimmingWhitespaceAndNewlines() != text.trimmingCharacters(in: .whitespacesAndNewlines)
+            {
+                disagreements.append(String(value, radix: 16))
+            }
+        }
+        #expect(disagreements.isEmpty, "U+\(disagreements.prefix(20).joined(separator: ", U+"))")
+    }
+
     @Test("trims what there is to trim")
     func trims() {
         #expect(" Köln, DE\t".trimmingWhitespace() == "Köln, DE")
