@@ -207,20 +207,30 @@ public struct MapDrawing: Sendable {
         let degreesPerUnit = 180 / (EqualEarth.maxX * frame.scale)
         let minimumLevel = WorldOutline.minimumLevel(forTolerance: Self.landTolerance * scale * degreesPerUnit)
         let step = 1  // only repeated points: thinning by distance would differ between the two sides of a border
-        // One writer for every country, emptied between them, so its buffers are allocated once per map.
+        // One writer for every country, so its buffers are allocated once per map. While a country's path is written,
+        // the writer holds the bytes of the buffer the path goes to (`out`, or `emphasized` for the highlighted
+        // country) and appends to them: each path is written once, not into the writer and then copied.
         var writer = PathWriter(step: step, quantum: Self.quantum(scale))
-        func flush() {
-            defer { writer.removeAll() }
-            guard case .some(let code) = current, !writer.isEmpty else { return }
-            if highlighted != nil && code == highlighted {
-                emphasized.append("<path class=\"country highlighted\" fill=\"#b7c79a\" d=\"")
-                emphasized.append(writer.bytes)
-                emphasized.append("\"/>")
+        let plainStart = Array("<path class=\"country\" d=\"".utf8)
+        let emphasizedStart = Array("<path class=\"country highlighted\" fill=\"#b7c79a\" d=\"".utf8)
+        var pathStart = 0
+        func begin(_ code: String?) {
+            let isHighlighted = highlighted != nil && code == highlighted
+            if isHighlighted { writer.exchangeBytes(with: &emphasized) } else { writer.exchangeBytes(with: &out) }
+            pathStart = writer.bytes.count
+            (isHighlighted ? emphasizedStart : plainStart).withUnsafeBufferPointer { writer.appendRaw($0) }
+        }
+        func end() {
+            guard case .some(let code) = current else { return }
+            // A country none of whose rings showed leaves no path.
+            if writer.bytes.count == pathStart + (highlighted != nil && code == highlighted ? emphasizedStart : plainStart).count {
+                writer.truncate(to: pathStart)
             } else {
-                out.append("<path class=\"country\" d=\"")
-                out.append(writer.bytes)
-                out.append("\"/>")
+                writer.appendRaw(UInt8(ascii: "\""))
+                writer.appendRaw(UInt8(ascii: "/"))
+                writer.appendRaw(UInt8(ascii: ">"))
             }
+            if highlighted != nil && code == highlighted { writer.exchangeBytes(with: &emphasized) } else { writer.exchangeBytes(with: &out) }
         }
         let outline = viewport.outlineRings(minimumLevel: minimumLevel)
         // Through pointers, so that no ring is copied and nothing is retained per ring.
@@ -228,14 +238,15 @@ public struct MapDrawing: Sendable {
             outline.rings.withUnsafeBufferPointer { rings in
                 for index in rings.indices where rings[index].bounds.intersects(frame.cullBounds) {
                     if current != .some(rings[index].countryCode) {
-                        flush()
+                        end()
                         current = .some(rings[index].countryCode)
+                        begin(rings[index].countryCode)
                     }
                     writer.addRing(UnsafeBufferPointer(rebasing: points[rings[index].points]), in: frame)
                 }
             }
         }
-        flush()
+        end()
         out.append(emphasized)
         out.append("</g>")
     }
@@ -476,6 +487,26 @@ struct PathWriter {
     /// Forgets the path data, keeping the buffers for the next path.
     mutating func removeAll() {
         bytes.removeAll()
+    }
+
+    /// Swaps the path data with `buffer`'s bytes: a writer given a buffer's bytes appends what it writes to them, and
+    /// gives them back when swapped again.
+    mutating func exchangeBytes(with buffer: inout SVGBytes) {
+        swap(&bytes, &buffer)
+    }
+
+    /// Appends bytes that are not path data (the element around it).
+    mutating func appendRaw(_ raw: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: raw)
+    }
+
+    mutating func appendRaw(_ byte: UInt8) {
+        bytes.append(byte)
+    }
+
+    /// Forgets what was written after the first `count` bytes.
+    mutating func truncate(to count: Int) {
+        bytes.truncate(to: count)
     }
 
     /// `value` in tenths, rounded half away from zero to a multiple of `quantum`, like ``SVGText/toTenths(_:)``,

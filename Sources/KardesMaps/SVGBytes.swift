@@ -33,6 +33,12 @@ struct SVGBytes {
         count = 0
     }
 
+    /// Forgets what was written after the first `count` bytes.
+    mutating func truncate(to count: Int) {
+        precondition(count >= 0 && count <= self.count)
+        self.count = count
+    }
+
     /// Makes room for at least `extra` more bytes.
     mutating func reserve(_ extra: Int) {
         let needed = count + extra

@@ -35,7 +35,11 @@ extension StringProtocol {
         if start == end { return "" }
         let first = scalars[start], last = scalars[scalars.index(before: end)]
         // Foundation also counts the zero-width space (U+200B, once of category Zs) as white space.
-        @inline(__always) func mayBeTrimmed(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isWhitespace || scalar == "\u{200B}" }
+        @inline(__always) func mayBeTrimmed(_ scalar: Unicode.Scalar) -> Bool {
+            // Visible ASCII, the common case, without looking the scalar's properties up.
+            if scalar.value < 0x80 { return !(0x21...0x7E).contains(scalar.value) }
+            return scalar.properties.isWhitespace || scalar == "\u{200B}"
+        }
         guard !mayBeTrimmed(first) && !mayBeTrimmed(last) else { return nil }
         if start == scalars.startIndex && end == scalars.endIndex { return String(text) }
         return String(String.UnicodeScalarView(scalars[start..<end]))
