@@ -242,7 +242,7 @@ public struct MapDrawing: Sendable {
                         current = .some(rings[index].countryCode)
                         begin(rings[index].countryCode)
                     }
-                    writer.addRing(UnsafeBufferPointer(rebasing: points[rings[index].points]), in: frame)
+                    writer.addRing(UnsafeBufferPointer(rebasing: points[rings[index].points]), in: frame, bounds: rings[index].bounds)
                 }
             }
         }
@@ -370,6 +370,14 @@ struct Frame {
 
     func point(_ p: ProjectedPoint) -> (Double, Double) {
         ((p.x - viewport.bounds.minX) * scale, (viewport.bounds.maxY - p.y) * scale)
+    }
+
+    /// Whether every point of `bounds` (in the projection's plane) lies inside the frame plus margin once moved into
+    /// `viewBox` units by ``point(_:)``, edges included.
+    func containsAll(_ bounds: ProjectedBounds) -> Bool {
+        let (left, top) = point(ProjectedPoint(x: bounds.minX, y: bounds.maxY))
+        let (right, bottom) = point(ProjectedPoint(x: bounds.maxX, y: bounds.minY))
+        return left >= lowX && right <= highX && top >= lowY && bottom <= highY
     }
 
     /// Whether `p` (in `viewBox` units) lies inside the frame plus margin, edges included.
@@ -534,7 +542,15 @@ struct PathWriter {
     /// margin (unless it lies wholly inside, as most rings on a small map do), rounded, thinned and written.
     ///
     /// A ring that ends up with fewer than three points, or smaller than about a unit across, is left out.
-    mutating func addRing(_ ring: UnsafeBufferPointer<ProjectedPoint>, in frame: Frame) {
+    ///
+    /// - Parameter bounds: a box around the ring's points, when known: a ring whose box lies inside the frame needs
+    ///   no look at each point to know it, and is rounded and thinned straight from the projection's plane.
+    mutating func addRing(_ ring: UnsafeBufferPointer<ProjectedPoint>, in frame: Frame, bounds: ProjectedBounds? = nil) {
+        if let bounds, frame.containsAll(bounds) {
+            // Moving into `viewBox` units keeps the order of coordinates, so every point lies inside the moved box.
+            finishRing(thin(count: ring.count, keepLast: false) { frame.point(ring[$0]) })
+            return
+        }
         let points = scratch.points(capacity: ring.count)
         var inside = true
         for index in 0..<ring.count {
@@ -553,7 +569,12 @@ struct PathWriter {
     }
 
     private mutating func addClippedRing(_ points: UnsafeBufferPointer<(Double, Double)>) {
-        var count = thin(points, keepLast: false)
+        finishRing(thin(points, keepLast: false))
+    }
+
+    /// Writes the first `count` kept points as a closed subpath, unless too few or too small to show.
+    private mutating func finishRing(_ keptCount: Int) {
+        var count = keptCount
         let kept = scratch.kept
         while count > 1, kept[0] == kept[count - 1] { count -= 1 }
         guard count >= 3 else { return }
@@ -582,14 +603,22 @@ struct PathWriter {
     /// kept (the last of a line is kept when it differs at all, so a line reaches its end).
     /// - Returns: how many points were kept.
     private func thin(_ points: UnsafeBufferPointer<(Double, Double)>, keepLast: Bool) -> Int {
-        guard let first = points.first else { return 0 }
-        let kept = scratch.kept(capacity: points.count)
+        thin(count: points.count, keepLast: keepLast) { points[$0] }
+    }
+
+    /// ``thin(_:keepLast:)`` of the `count` points `point` gives.
+    @inline(__always)
+    private func thin(count pointCount: Int, keepLast: Bool, point: (Int) -> (Double, Double)) -> Int {
+        guard pointCount > 0 else { return 0 }
+        let first = point(0)
+        let kept = scratch.kept(capacity: pointCount)
         var last = (rounded(first.0), rounded(first.1))
         kept[0] = last
         var count = 1
-        let step = self.step, final = points.count - 1
-        for index in 1..<points.count {
-            let p = (rounded(points[index].0), rounded(points[index].1))
+        let step = self.step, final = pointCount - 1
+        for index in 1..<pointCount {
+            let next = point(index)
+            let p = (rounded(next.0), rounded(next.1))
             // Wrapping differences and magnitudes: rounded coordinates are at most 10¹² tenths, so nothing wraps, and
             // the overflow checks of `-` and `abs` were a fifth of this loop.
             let far = max((p.0 &- last.0).magnitude, (p.1 &- last.1).magnitude) >= step.magnitude
