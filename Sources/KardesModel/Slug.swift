@@ -108,6 +108,18 @@ public enum Slug {
         return result
     }
 
-    /// Whether `text` is already a valid slug (what `make` would return for itself).
-    public static func isValid(_ text: String) -> Bool { !text.isEmpty && make(from: text) == text }
+    /// Whether `text` is already a valid slug (what `make` would return for itself): lower-case ASCII letters and
+    /// digits in runs joined by single dashes, which is exactly what `make` returns unchanged, checked byte by byte
+    /// (every content file's name is checked).
+    public static func isValid(_ text: String) -> Bool {
+        var previousWasDash = true  // a dash first is as wrong as two in a row
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): previousWasDash = false
+            case UInt8(ascii: "-") where !previousWasDash: previousWasDash = true
+            default: return false
+            }
+        }
+        return !text.isEmpty && !previousWasDash
+    }
 }

@@ -141,6 +141,20 @@ struct SlugCacheTests {
 }
 
 
+extension SlugTests {
+    @Test("a text is a valid slug exactly when making a slug of it gives it back")
+    func validity() {
+        // Every string of up to three characters from an alphabet with the edge cases, and some longer ones.
+        let alphabet = ["a", "z", "0", "9", "-", "A", "_", " ", ".", "'", "’", "ş", "é", "/"]
+        var texts = [""]
+        for _ in 0..<3 { texts += texts.flatMap { text in alphabet.map { text + $0 } } }
+        texts += ["houston-istanbul", "a--b", "-a", "a-", "istanbul-", "ab-cd-ef", "ab'cd", "x1-2y", "İstanbul", "tr/ankara"]
+        for text in Set(texts) {
+            #expect(Slug.isValid(text) == (!text.isEmpty && Slug.make(from: text) == text), "\(text)")
+        }
+    }
+}
+
 @Suite("Transliteration")
 struct TransliterationTests {
     /// Names in many scripts, with marks, letters outside the BMP (where ICU's own strings and CoreFoundation's differ),
