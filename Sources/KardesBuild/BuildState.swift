@@ -14,7 +14,7 @@ import KardesOutput
 /// its bytes: reading 10,000 files to hash them costs more than the whole answer is worth, and an editor's save, a
 /// `git checkout` or a `touch` all change a file's change time. The state is removed before a build starts writing,
 /// so an interrupted build is never taken for a finished one.
-struct BuildState: Codable, Equatable, Sendable {
+struct BuildState: Equatable, Sendable {
     /// Hash of the inputs' stamps, the kardes executable and the request.
     var inputs: String
     /// Every file of the output folder kardes wrote, with its stamp right after writing, the manifest included.
@@ -36,7 +36,7 @@ struct BuildState: Codable, Equatable, Sendable {
     /// folder's absolute path, so two sites never share one.
     static func location(for request: BuildRequest, cacheFolder: URL) -> URL {
         let output = request.output.standardizedFileURL.path
-        return cacheFolder.appendingPathComponent("builds").appendingPathComponent(Fingerprint.hex(of: Array(output.utf8)) + ".json")
+        return cacheFolder.appendingPathComponent("builds").appendingPathComponent(Fingerprint.hex(of: Array(output.utf8)) + ".state")
     }
 
     /// The hash of everything a build reads: every file below `content/` and `templates/` (by stamp), the running
@@ -114,10 +114,6 @@ struct BuildState: Codable, Equatable, Sendable {
         return outputs.allSatisfy { FileStamp(path: root + "/" + $0.key) == $0.value }
     }
 
-    // `writtenFiles` rather than the earlier `outputs`, whose lines had no digest: a state from before digests were
-    // kept fails to decode and only costs one build its shortcuts.
-    enum CodingKeys: String, CodingKey { case inputs, writtenFiles, pagesByKind, files, warnings, languages }
-
     init(
         inputs: String, outputs: [String: FileStamp], digests: [String: ContentDigest] = [:], pagesByKind: [String: Int], files: Int,
         warnings: [Diagnostic], languages: [String]
@@ -131,21 +127,40 @@ struct BuildState: Codable, Equatable, Sendable {
         self.languages = languages
     }
 
-    // The output stamps are one text of lines, "size modified changed inode path", rather than a JSON object per file:
-    // encoding 150,000 objects built a tree of them in memory several times the size of the file.
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        inputs = try container.decode(String.self, forKey: .inputs)
-        pagesByKind = try container.decode([String: Int].self, forKey: .pagesByKind)
-        files = try container.decode(Int.self, forKey: .files)
-        warnings = try container.decode([Diagnostic].self, forKey: .warnings)
-        languages = try container.decode([String].self, forKey: .languages)
-        var text = try container.decode(String.self, forKey: .writtenFiles)
-        guard let (outputs, digests) = text.withUTF8(Self.parseWrittenFiles) else {
-            throw DecodingError.dataCorruptedError(forKey: .writtenFiles, in: container, debugDescription: "bad output line")
-        }
-        self.outputs = outputs
-        self.digests = digests
+    /// The first line of a state file, naming its format; a file without it (such as a state of an earlier kardes)
+    /// is not read, which only costs one build its shortcuts.
+    static let formatLine = Array("kardes-build-state 3\n".utf8)
+
+    /// What the state holds besides the written files, as one line of JSON.
+    private struct Summary: Codable {
+        var inputs: String
+        var pagesByKind: [String: Int]
+        var files: Int
+        var warnings: [Diagnostic]
+        var languages: [String]
+    }
+
+    /// The state as the bytes of its file: the format line, the rest as one line of JSON, then one line per written
+    /// file (``writtenFilesText()``). The written files are lines of text rather than JSON: encoding 150,000 objects
+    /// built a tree of them in memory several times the size of the file, and one JSON string of all the lines was
+    /// escaped byte by byte when written and again when read.
+    func encoded() -> [UInt8]? {
+        let summary = Summary(inputs: inputs, pagesByKind: pagesByKind, files: files, warnings: warnings, languages: languages)
+        guard let json = try? JSONEncoder().encode(summary), !json.contains(0x0A) else { return nil }
+        return Self.formatLine + json + [0x0A] + writtenFilesBytes()
+    }
+
+    /// The state in `bytes` (as ``encoded()`` writes them), or nil when they are not a state of this format.
+    init?(decoding bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count > Self.formatLine.count, bytes.starts(with: Self.formatLine) else { return nil }
+        let rest = UnsafeBufferPointer(rebasing: bytes[Self.formatLine.count...])
+        guard let newline = rest.firstIndex(of: 0x0A),
+            let summary = try? JSONDecoder().decode(Summary.self, from: Data(UnsafeBufferPointer(rebasing: rest[..<newline]))),
+            let (outputs, digests) = Self.parseWrittenFiles(UnsafeBufferPointer(rebasing: rest[(newline + 1)...]))
+        else { return nil }
+        self.init(
+            inputs: summary.inputs, outputs: outputs, digests: digests, pagesByKind: summary.pagesByKind, files: summary.files,
+            warnings: summary.warnings, languages: summary.languages)
     }
 
     /// Reads the lines of written files: size, modification and change times, inode, digest (`-` when none) and path,
@@ -217,19 +232,12 @@ struct BuildState: Codable, Equatable, Sendable {
         return (outputs, digests)
     }
 
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(inputs, forKey: .inputs)
-        try container.encode(pagesByKind, forKey: .pagesByKind)
-        try container.encode(files, forKey: .files)
-        try container.encode(warnings, forKey: .warnings)
-        try container.encode(languages, forKey: .languages)
-        try container.encode(writtenFilesText(), forKey: .writtenFiles)
-    }
+    /// The lines ``parseWrittenFiles(_:)`` reads, sorted by path, as text.
+    func writtenFilesText() -> String { String(decoding: writtenFilesBytes(), as: UTF8.self) }
 
     /// The lines ``parseWrittenFiles(_:)`` reads, sorted by path, written as bytes (string interpolation of five
     /// fields per file was most of the time a build spent saving its state).
-    func writtenFilesText() -> String {
+    func writtenFilesBytes() -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(outputs.count * 96)
         func append(_ value: UInt64) {
@@ -275,20 +283,20 @@ struct BuildState: Codable, Equatable, Sendable {
             bytes.append(contentsOf: path.utf8)
             bytes.append(UInt8(ascii: "\n"))
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     /// The state kept at `url`, if any and readable.
     static func load(from url: URL) -> BuildState? {
         guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        return try? JSONDecoder().decode(BuildState.self, from: data)
+        return data.withUnsafeBytes { BuildState(decoding: $0.bindMemory(to: UInt8.self)) }
     }
 
     /// Keeps the state at `url`; a state that cannot be saved only costs the next build its shortcut.
     func save(to url: URL) {
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        guard let data = try? JSONEncoder().encode(self) else { return }
-        try? data.write(to: url, options: .atomic)
+        guard let bytes = encoded() else { return }
+        try? Data(bytes).write(to: url, options: .atomic)
     }
 }
 

@@ -19,7 +19,8 @@ struct BuildStateTests {
         ]
         let state = BuildState(
             inputs: "abc", outputs: outputs, digests: digests, pagesByKind: ["page": 2], files: 3, warnings: [], languages: ["tr"])
-        let decoded = try JSONDecoder().decode(BuildState.self, from: JSONEncoder().encode(state))
+        let bytes = try #require(state.encoded())
+        let decoded = try #require(bytes.withUnsafeBufferPointer { BuildState(decoding: $0) })
         #expect(decoded == state)
         #expect(decoded.digests == digests)
         // The same lines string interpolation wrote before the text was made byte by byte.
@@ -28,6 +29,21 @@ struct BuildStateTests {
             expected += "\(stamp.size) \(stamp.modified) \(stamp.changed) \(stamp.inode) \(digests[path]?.description ?? "-") \(path)\n"
         }
         #expect(state.writtenFilesText() == expected)
+    }
+
+    @Test("a file of another format, or cut short, is not taken for a state")
+    func otherFormats() throws {
+        let state = BuildState(
+            inputs: "abc", outputs: ["a": FileStamp(size: 1, modified: 2, changed: 3, inode: 4)], pagesByKind: ["page": 1], files: 1,
+            warnings: [], languages: ["en"])
+        let bytes = try #require(state.encoded())
+        let broken: [[UInt8]] = [
+            [], Array("{\"inputs\":\"abc\",\"files\":1}".utf8), Array(bytes.dropFirst()), Array(bytes.prefix(BuildState.formatLine.count + 5)),
+            Array("kardes-build-state 2\n".utf8) + bytes.dropFirst(BuildState.formatLine.count),
+        ]
+        for candidate in broken {
+            #expect(candidate.withUnsafeBufferPointer { BuildState(decoding: $0) } == nil, "\(String(decoding: candidate.prefix(40), as: UTF8.self))")
+        }
     }
 
     @Test("malformed lines are refused, so a damaged state only costs a build its shortcuts")
