@@ -155,7 +155,12 @@ public struct Linker: Sendable {
         let modelSlugs = models.map(\.id.slug)
         let areaSlugs = Set(content.areas.map(\.slug))
         var partnershipCities: [Partnership.ID: [City.ID]] = [:]
-        var seen: [String: Partnership] = [:]
+        /// A partnership's cities, sorted, and model: two partnerships with the same are one recorded twice.
+        struct SameCities: Hashable {
+            let cities: [City.ID]
+            let model: String
+        }
+        var seen: [SameCities: Partnership] = [:]
         for partnership in content.partnerships.sorted(by: { $0.id < $1.id }) {
             let ids = partnership.cities.compactMap(resolve)
             if ids.count == partnership.cities.count {
@@ -168,7 +173,7 @@ public struct Linker: Sendable {
                 // Two files with the same cities and model are one partnership recorded twice when nothing tells them
                 // apart; different establishment dates, statuses or areas may be two agreements (a twinning renewed after the
                 // first one ended), so those are only a warning.
-                let key = ids.map(\.description).sorted().joined(separator: "+") + "@" + partnership.model.value
+                let key = SameCities(cities: ids.sorted(), model: partnership.model.value)
                 if let other = seen[key] {
                     // An unknown date tells nothing apart.
                     let datesAgree = other.established == nil || partnership.established == nil || other.established == partnership.established
@@ -283,11 +288,17 @@ public struct Linker: Sendable {
         var byCity: [City.ID: [Partnership.ID]] = [:], byCountry: [CountryCode: [Partnership.ID]] = [:]
         var byModel: [CooperationModel.ID: [Partnership.ID]] = [:], byArea: [String: [Partnership.ID]] = [:]
         var byYear: [Int: [Partnership.ID]] = [:]
+        /// `items` without repeats (in no particular order); most partnerships have two cities, which needs no set.
+        func distinct<Item: Hashable>(_ items: [Item]) -> [Item] {
+            if items.count < 2 || (items.count == 2 && items[0] != items[1]) { return items }
+            if items.count == 2 { return [items[0]] }
+            return Array(Set(items))
+        }
         for id in partnershipOrder {
             let partnership = partnerships[id]!
             let ids = partnershipCities[id] ?? []
-            for city in Set(ids) { byCity[city, default: []].append(id) }
-            for country in Set(ids.map(\.country)) { byCountry[country, default: []].append(id) }
+            for city in distinct(ids) { byCity[city, default: []].append(id) }
+            for country in distinct(ids.map(\.country)) { byCountry[country, default: []].append(id) }
             byModel[CooperationModel.ID(partnership.model.value), default: []].append(id)
             for area in Set(partnership.areas.map(\.value)) { byArea[area, default: []].append(id) }
             if let year = partnership.established?.year { byYear[year, default: []].append(id) }
@@ -320,11 +331,12 @@ public struct Linker: Sendable {
             byRegion[region.id] = ordered(Array(Set(region.cities.flatMap { byCity[$0] ?? [] })))
         }
 
-        let possiblyDormant = Set(
-            partnerships.values.filter { partnership in
-                guard partnership.status == .active, let last = partnership.lastSignOfLife else { return false }
-                return referenceYear - last.year > content.config.dormantAfterYears
-            }.map(\.id))
+        var possiblyDormant = Set<Partnership.ID>()
+        for index in content.partnerships.indices where content.partnerships[index].status == .active {
+            if let last = content.partnerships[index].lastSignOfLife, referenceYear - last.year > content.config.dormantAfterYears {
+                possiblyDormant.insert(content.partnerships[index].id)
+            }
+        }
 
         var site = LinkedSite(
             language: language, config: content.config, cities: cities, cityOrder: cityOrder, partnerships: partnerships,
