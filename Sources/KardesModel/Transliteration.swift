@@ -45,7 +45,7 @@ public enum Transliteration: Sendable {
         return text.applyingTransform(foundationTransform, reverse: false)
     }
 
-    /// ICU's transliterator functions and the pools of opened transliterators.
+    /// ICU's transliterator functions and the one transliterator of each transform.
     private enum ICU {
         /// An opened `UTransliterator`. Used by one thread at a time (under its lock).
         struct Handle: @unchecked Sendable {

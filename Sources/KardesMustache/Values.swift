@@ -251,9 +251,14 @@ final class ValueKinds {
     /// The thread-specific slot, which releases a thread's kinds when the thread ends.
     private static let key: pthread_key_t = {
         var key = pthread_key_t()
-        pthread_key_create(&key) { stored in if let stored { Unmanaged<ValueKinds>.fromOpaque(stored).release() } }
+        pthread_key_create(&key) { release($0) }
         return key
     }()
+
+    /// Releases the kinds a thread kept, as it ends (the slot's pointer is optional on Linux and not on Darwin).
+    private static func release(_ stored: UnsafeMutableRawPointer?) {
+        if let stored { Unmanaged<ValueKinds>.fromOpaque(stored).release() }
+    }
 }
 
 extension LazyList: SequenceValue {
