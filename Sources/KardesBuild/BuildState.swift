@@ -141,7 +141,7 @@ struct BuildState: Equatable, Sendable {
     }
 
     /// The state as the bytes of its file: the format line, the rest as one line of JSON, then one line per written
-    /// file (``writtenFilesText()``). The written files are lines of text rather than JSON: encoding 150,000 objects
+    /// file (``writtenFilesBytes()``). The written files are lines of text rather than JSON: encoding 150,000 objects
     /// built a tree of them in memory several times the size of the file, and one JSON string of all the lines was
     /// escaped byte by byte when written and again when read.
     func encoded() -> [UInt8]? {
@@ -231,9 +231,6 @@ struct BuildState: Equatable, Sendable {
         }
         return (outputs, digests)
     }
-
-    /// The lines ``parseWrittenFiles(_:)`` reads, sorted by path, as text.
-    func writtenFilesText() -> String { String(decoding: writtenFilesBytes(), as: UTF8.self) }
 
     /// The lines ``parseWrittenFiles(_:)`` reads, sorted by path, written as bytes (string interpolation of five
     /// fields per file was most of the time a build spent saving its state).

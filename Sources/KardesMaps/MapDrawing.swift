@@ -213,24 +213,27 @@ public struct MapDrawing: Sendable {
         var writer = PathWriter(step: step, quantum: Self.quantum(scale))
         let plainStart = Array("<path class=\"country\" d=\"".utf8)
         let emphasizedStart = Array("<path class=\"country highlighted\" fill=\"#b7c79a\" d=\"".utf8)
-        var pathStart = 0
+        let pathEnd = Array("\"/>".utf8)
+        var pathStart = 0, pathIsEmphasized = false
+        /// Lends the writer the bytes of the buffer the current country's path goes to, or takes them back.
+        func exchangeTarget() {
+            if pathIsEmphasized { writer.exchangeBytes(with: &emphasized) } else { writer.exchangeBytes(with: &out) }
+        }
         func begin(_ code: String?) {
-            let isHighlighted = highlighted != nil && code == highlighted
-            if isHighlighted { writer.exchangeBytes(with: &emphasized) } else { writer.exchangeBytes(with: &out) }
+            pathIsEmphasized = highlighted != nil && code == highlighted
+            exchangeTarget()
             pathStart = writer.bytes.count
-            (isHighlighted ? emphasizedStart : plainStart).withUnsafeBufferPointer { writer.appendRaw($0) }
+            (pathIsEmphasized ? emphasizedStart : plainStart).withUnsafeBufferPointer { writer.appendRaw($0) }
         }
         func end() {
-            guard case .some(let code) = current else { return }
+            guard current != nil else { return }
             // A country none of whose rings showed leaves no path.
-            if writer.bytes.count == pathStart + (highlighted != nil && code == highlighted ? emphasizedStart : plainStart).count {
+            if writer.bytes.count == pathStart + (pathIsEmphasized ? emphasizedStart : plainStart).count {
                 writer.truncate(to: pathStart)
             } else {
-                writer.appendRaw(UInt8(ascii: "\""))
-                writer.appendRaw(UInt8(ascii: "/"))
-                writer.appendRaw(UInt8(ascii: ">"))
+                pathEnd.withUnsafeBufferPointer { writer.appendRaw($0) }
             }
-            if highlighted != nil && code == highlighted { writer.exchangeBytes(with: &emphasized) } else { writer.exchangeBytes(with: &out) }
+            exchangeTarget()
         }
         let outline = viewport.outlineRings(minimumLevel: minimumLevel)
         // Through pointers, so that no ring is copied and nothing is retained per ring.
@@ -506,10 +509,6 @@ struct PathWriter {
     /// Appends bytes that are not path data (the element around it).
     mutating func appendRaw(_ raw: UnsafeBufferPointer<UInt8>) {
         bytes.append(contentsOf: raw)
-    }
-
-    mutating func appendRaw(_ byte: UInt8) {
-        bytes.append(byte)
     }
 
     /// Forgets what was written after the first `count` bytes.

@@ -123,26 +123,23 @@ struct Renderer {
             // Neither a sequence, a flag nor an object: pushed as it is, as `ContextEntry.make` pushes it.
             with(OtherEntry(value)) { $0.render(code, body, scope) }
         } else {
+            /// Renders the body with `entry` pushed; `entry` lives until this returns.
+            func renderBody(with entry: ContextEntry) { with(entry) { $0.render(code, body, scope) } }
             switch ValueKinds.current.kind(of: value, type) {
             case .sequence(let sequenceType, let objects):
                 func each<Sequence: SequenceValue>(_: Sequence.Type) {
-                    (value as! Sequence).forEachMustacheEntry(objects: objects) { entry in
-                        // `entry` lives until this closure returns.
-                        with(entry) { $0.render(code, body, scope) }
-                    }
+                    (value as! Sequence).forEachMustacheEntry(objects: objects, renderBody)
                 }
                 each(sequenceType)
             case .object(let objectType):
-                with(ContextEntry.make(value, as: objectType)) { $0.render(code, body, scope) }
+                renderBody(with: ContextEntry.make(value, as: objectType))
             case .unknown:
                 if let sequence = value as? any SequenceValue {
-                    sequence.forEachMustacheEntry { entry in
-                        with(entry) { $0.render(code, body, scope) }
-                    }
+                    sequence.forEachMustacheEntry(renderBody)
                 } else if let bool = value as? Bool {
                     if bool { render(code, body, scope) }
                 } else {
-                    with(ContextEntry.make(value)) { $0.render(code, body, scope) }
+                    renderBody(with: ContextEntry.make(value))
                 }
             }
         }
