@@ -255,12 +255,6 @@ struct BuildState: Equatable, Sendable {
             if value < 0 { bytes.append(UInt8(ascii: "-")) }
             append(value.magnitude)
         }
-        func appendHex(_ value: UInt64) {
-            for shift in stride(from: 60, through: 0, by: -4) {
-                let digit = UInt8(truncatingIfNeeded: value >> UInt64(shift)) & 0xF
-                bytes.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
-            }
-        }
         for (path, stamp) in outputs.sorted(by: { $0.key < $1.key }) {
             append(stamp.size)
             bytes.append(UInt8(ascii: " "))
@@ -271,8 +265,7 @@ struct BuildState: Equatable, Sendable {
             append(stamp.inode)
             bytes.append(UInt8(ascii: " "))
             if let digest = digests[path] {
-                appendHex(digest.high)
-                appendHex(digest.low)
+                digest.appendHex(to: &bytes)
             } else {
                 bytes.append(UInt8(ascii: "-"))
             }
