@@ -109,6 +109,7 @@ enum SVGText {
     }
 
     /// `value · 10`, rounded half away from zero; non-finite values become 0.
+    @inline(__always)
     static func toTenths(_ value: Double) -> Int {
         guard value.isFinite else { return 0 }
         // Clamping before rounding gives the same result, as the bounds are whole numbers.

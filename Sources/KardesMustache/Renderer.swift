@@ -55,8 +55,10 @@ struct Renderer {
         frames.append(Frame(callStart: output.count, tokenStart: output.count, indentation: scope.indentation))
         defer { frames.removeLast() }
         var index = range.lowerBound
+        /// Where the current token's output starts, for a call it makes: only nested calls read it (see
+        /// ``indentIfNeeded(from:_:)``), so it is set before those alone.
+        func startToken(_ renderer: inout Renderer) { renderer.frames[renderer.frames.count - 1].tokenStart = renderer.output.count }
         while index < range.upperBound {
-            frames[frames.count - 1].tokenStart = output.count
             switch ops[index] {
             case .text(let start, let end):
                 let from = output.count
@@ -73,14 +75,17 @@ struct Renderer {
                 index += 1
 
             case .section(let path, let end):
+                startToken(&self)
                 renderSection(lookUp(code, path), code, index + 1..<end, scope)
                 index = end
 
             case .invertedSection(let path, let end):
+                startToken(&self)
                 renderInvertedSection(lookUp(code, path), code, index + 1..<end, scope)
                 index = end
 
             case .block(let block, let end):
+                startToken(&self)
                 let (indentation, overrideIndentation) = (code.blocks[block].indentation, code.blocks[block].overrideIndentation)
                 if let override = scope.overrides?[code.blocks[block].name] {
                     if indentation.isEmpty, !overrideIndentation.isEmpty {
@@ -97,6 +102,7 @@ struct Renderer {
                 index = end
 
             case .partial(let partial):
+                startToken(&self)
                 let (name, indentation, overrides) = (code.partials[partial].name, code.partials[partial].indentation, code.partials[partial].overrides)
                 if let template = templates[name] {
                     var merged = scope.overrides
@@ -116,9 +122,9 @@ struct Renderer {
         // sequence, so the order does not change what renders).
         let type = type(of: value)
         if type == Bool.self {
-            if value as! Bool { render(code, body, scope) }
+            if exactly(value, Bool.self) { render(code, body, scope) }
         } else if type == Shared.self {
-            with(ObjectEntry(value as! Shared)) { $0.render(code, body, scope) }
+            with(ObjectEntry(exactly(value, Shared.self))) { $0.render(code, body, scope) }
         } else if type == String.self {
             // Neither a sequence, a flag nor an object: pushed as it is, as `ContextEntry.make` pushes it.
             with(OtherEntry(value)) { $0.render(code, body, scope) }
@@ -128,7 +134,7 @@ struct Renderer {
             switch ValueKinds.current.kind(of: value, type) {
             case .sequence(let sequenceType, let objects):
                 func each<Sequence: SequenceValue>(_: Sequence.Type) {
-                    (value as! Sequence).forEachMustacheEntry(objects: objects, renderBody)
+                    exactly(value, Sequence.self).forEachMustacheEntry(objects: objects, renderBody)
                 }
                 each(sequenceType)
             case .object(let objectType):
@@ -152,14 +158,14 @@ struct Renderer {
         }
         let type = type(of: value)
         if type == Bool.self {
-            if !(value as! Bool) { render(code, body, scope) }
+            if !exactly(value, Bool.self) { render(code, body, scope) }
             return
         }
         if type == Shared.self || type == String.self { return }
         let kind = ValueKinds.current.kind(of: value, type)
         if case .object = kind { return }
         if case .sequence(let sequenceType, _) = kind {
-            func isEmpty<Sequence: SequenceValue>(_: Sequence.Type) -> Bool { (value as! Sequence).isEmptyMustacheSequence }
+            func isEmpty<Sequence: SequenceValue>(_: Sequence.Type) -> Bool { exactly(value, Sequence.self).isEmptyMustacheSequence }
             // swift-mustache pushes the empty sequence itself, so `{{.}}` in the body prints `[]`.
             if isEmpty(sequenceType) {
                 with(ContextEntry.make(value)) { $0.render(code, body, scope) }
@@ -192,6 +198,7 @@ struct Renderer {
     }
 
     /// Inserts the indentation before the bytes appended since `start` when swift-mustache would have.
+    @inline(__always)
     mutating func indentIfNeeded(from start: Int, _ scope: Scope) {
         guard !scope.indentation.isEmpty, output.count > start else { return }
         var index = frames.count - 1
@@ -269,13 +276,13 @@ struct Renderer {
         // printing it.
         let type = type(of: value)
         if type == String.self {
-            append(value as! String, escaped: escaped)
+            append(exactly(value, String.self), escaped: escaped)
         } else if type == Int.self {
-            output.append(contentsOf: (value as! Int).description.utf8)
+            output.append(contentsOf: exactly(value, Int.self).description.utf8)
         } else if type == Bool.self {
-            output.append(contentsOf: (value as! Bool ? "true" : "false").utf8)
+            output.append(contentsOf: (exactly(value, Bool.self) ? "true" : "false").utf8)
         } else if type == UTF8Text.self {
-            let text = value as! UTF8Text
+            let text = exactly(value, UTF8Text.self)
             if escaped {
                 append(text.description, escaped: true)
             } else {

@@ -1,5 +1,18 @@
 import Foundation
 
+// MARK: - Values of a known type
+
+/// `value` as `T`, the type `type(of: value)` gave, without the runtime's dynamic cast: `as!` from `Any` looks the
+/// value's type up in the runtime for every tag (some 30 ns), and templates read millions of strings and flags.
+/// The value is opened as a generic one and, being of exactly that type, taken as it is. An `Any` inside the `Any`
+/// (an element of an `[Any]` passed on as a generic value), whose type `type(of:)` sees through but opening does
+/// not, is cast as before.
+@inline(__always)
+func exactly<T>(_ value: Any, _: T.Type) -> T {
+    func open<Opened>(_ opened: Opened) -> T { Opened.self == T.self ? unsafeBitCast(opened, to: T.self) : opened as! T }
+    return _openExistential(value, do: open)
+}
+
 // MARK: - Value kinds
 
 // swift-mustache decides what a value is with dynamic casts; these internal protocols let the same casts be made
@@ -94,8 +107,8 @@ class ContextEntry {
         // The types view models hand out most, recognised by their exact type first: comparing type metadata is a
         // pointer comparison, while a cast to a protocol is a look-up in the runtime's conformance table.
         let type = type(of: value)
-        if type == Shared.self { return ObjectEntry(value as! Shared) }
-        if type == [String: String].self { return DictionaryEntry(value as! [String: String]) }
+        if type == Shared.self { return ObjectEntry(exactly(value, Shared.self)) }
+        if type == [String: String].self { return DictionaryEntry(exactly(value, [String: String].self)) }
         if case .object(let objectType) = ValueKinds.current.kind(of: value, type) { return make(value, as: objectType) }
         if let object = value as? any MustacheObject { return make(object: object) }
         if let dictionary = value as? any StringKeyedValue {
@@ -114,7 +127,7 @@ class ContextEntry {
     /// The entry for `value`, a view model of exactly the type `objectType`.
     static func make(_ value: Any, as objectType: any MustacheObject.Type) -> ContextEntry {
         // A cast to the exact type the value has compares two pointers; no conformance is looked up.
-        func open<Object: MustacheObject>(_: Object.Type) -> ContextEntry { ObjectEntry(value as! Object) }
+        func open<Object: MustacheObject>(_: Object.Type) -> ContextEntry { ObjectEntry(exactly(value, Object.self)) }
         return open(objectType)
     }
 }
@@ -155,10 +168,10 @@ final class OtherEntry: ContextEntry {
 func child(named name: String, of value: Any) -> Any? {
     // As in `ContextEntry.init`: the common exact types before the casts to protocols.
     let type = type(of: value)
-    if type == Shared.self { return (value as! Shared).child(named: name) }
-    if type == [String: String].self { return (value as! [String: String])[name] }
+    if type == Shared.self { return exactly(value, Shared.self).child(named: name) }
+    if type == [String: String].self { return exactly(value, [String: String].self)[name] }
     if case .object(let objectType) = ValueKinds.current.kind(of: value, type) {
-        func open<Object: MustacheObject>(_: Object.Type) -> Any? { (value as! Object).child(named: name) }
+        func open<Object: MustacheObject>(_: Object.Type) -> Any? { exactly(value, Object.self).child(named: name) }
         return open(objectType)
     }
     if let object = value as? any MustacheObject { return object.child(named: name) }

@@ -69,4 +69,25 @@ struct FastPathTests {
         #expect(asString?.hasPrefix(text + "|&lt;svg&gt;") == true)
         #expect(UTF8Text(bytes: Array(text.utf8)).description == text)
     }
+
+    /// A value of static type `Any` passed on as a generic value and made `Any` again: an `Any` inside an `Any`,
+    /// whose type `type(of:)` sees through and opening the outer one does not.
+    struct Wrapped: MustacheObject {
+        let values: [String: Any]
+        static func twice<Value>(_ value: Value) -> Any { value }
+        func child(named key: String) -> Any? { values[key].map { Self.twice($0) } }
+    }
+
+    @Test("values inside an Any inside an Any render as themselves")
+    func nestedExistentials() throws {
+        let template = "{{name}}|{{count}}|{{flag}}|{{#flag}}yes{{/flag}}|{{{svg}}}|{{#shared}}<{{name}}>{{/shared}}|{{shared.name}}|{{#list}}[{{name}}]{{/list}}|{{t.hello}}"
+        let library = MustacheLibrary(templates: ["main": try MustacheTemplate(template)])
+        let values: [String: Any] = [
+            "name": "Köln & <İzmir>", "count": 7, "flag": true, "svg": UTF8Text(bytes: Array("<g/>".utf8)),
+            "shared": Shared(Self.rows[1]), "list": Self.rows, "t": ["hello": "merhaba"],
+        ]
+        let plain = library.render(Page(values: values), template: "main")
+        #expect(plain == "Köln &amp; &lt;İzmir&gt;|7|true|yes|<g/>|<Izmir>|Izmir|[İstanbul &amp; &lt;Köln&gt;][Izmir]|merhaba")
+        #expect(library.render(Wrapped(values: values), template: "main") == plain)
+    }
 }
