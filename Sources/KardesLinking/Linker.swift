@@ -160,8 +160,11 @@ public struct Linker: Sendable {
             let cities: [City.ID]
             let model: String
         }
-        var seen: [SameCities: Partnership] = [:]
-        for partnership in content.partnerships.sorted(by: { $0.id < $1.id }) {
+        // Positions rather than partnerships: sorting and remembering them copies no partnership.
+        var seen: [SameCities: Int] = [:]
+        let all = content.partnerships
+        for index in all.indices.sorted(by: { all[$0].id < all[$1].id }) {
+            let partnership = all[index]
             let ids = partnership.cities.compactMap(resolve)
             if ids.count == partnership.cities.count {
                 if Set(ids).count < ids.count {
@@ -174,7 +177,8 @@ public struct Linker: Sendable {
                 // apart; different establishment dates, statuses or areas may be two agreements (a twinning renewed after the
                 // first one ended), so those are only a warning.
                 let key = SameCities(cities: ids.sorted(), model: partnership.model.value)
-                if let other = seen[key] {
+                if let otherIndex = seen[key] {
+                    let other = all[otherIndex]
                     // An unknown date tells nothing apart.
                     let datesAgree = other.established == nil || partnership.established == nil || other.established == partnership.established
                     let same = datesAgree && other.status == partnership.status
@@ -192,7 +196,7 @@ public struct Linker: Sendable {
                                     fix: "if both describe one partnership, merge them into one file; if they are two agreements, give each its date"))
                     }
                 } else {
-                    seen[key] = partnership
+                    seen[key] = index
                 }
             }
             partnershipCities[partnership.id] = ids
@@ -230,12 +234,19 @@ public struct Linker: Sendable {
         }
 
         // MARK: Indexes.
-        let partnerships = Dictionary(uniqueKeysWithValues: content.partnerships.map { ($0.id, $0) })
-        var titles: [Partnership.ID: String] = [:]
-        for (id, partnership) in partnerships {
-            titles[id] = partnership.title ?? (partnershipCities[id] ?? []).map { cities[$0]?.name(in: language) ?? $0.slug }.joined(separator: " – ")
-        }
-        let titleKeys = titles.mapValues { collator.key($0) }
+        // The partnerships by ID, and each one's title with its collation key, made at the same time.
+        let (citiesNow, citiesOfPartnerships, language) = (cities, partnershipCities, self.language)
+        let (partnerships, titled) = Parallel.both(
+            { Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) }) },
+            {
+                Parallel.map(all) { partnership in
+                    let title = partnership.title
+                        ?? (citiesOfPartnerships[partnership.id] ?? []).map { citiesNow[$0]?.name(in: language) ?? $0.slug }.joined(separator: " – ")
+                    return (title, collator.key(title))
+                }
+            })
+        let titles = Dictionary(uniqueKeysWithValues: zip(all, titled).map { ($0.id, $1.0) })
+        let titleKeys = Dictionary(uniqueKeysWithValues: zip(all, titled).map { ($0.id, $1.1) })
         let years = partnerships.mapValues { $0.established?.year ?? Int.min }
         let sameOrder = previous.map { old in
             old.language == language && old.partnerships.count == partnerships.count
@@ -289,20 +300,35 @@ public struct Linker: Sendable {
         var byModel: [CooperationModel.ID: [Partnership.ID]] = [:], byArea: [String: [Partnership.ID]] = [:]
         var byYear: [Int: [Partnership.ID]] = [:]
         /// `items` without repeats (in no particular order); most partnerships have two cities, which needs no set.
-        func distinct<Item: Hashable>(_ items: [Item]) -> [Item] {
+        @Sendable func distinct<Item: Hashable>(_ items: [Item]) -> [Item] {
             if items.count < 2 || (items.count == 2 && items[0] != items[1]) { return items }
             if items.count == 2 { return [items[0]] }
             return Array(Set(items))
         }
-        for id in partnershipOrder {
-            let partnership = partnerships[id]!
-            let ids = partnershipCities[id] ?? []
-            for city in distinct(ids) { byCity[city, default: []].append(id) }
-            for country in distinct(ids.map(\.country)) { byCountry[country, default: []].append(id) }
-            byModel[CooperationModel.ID(partnership.model.value), default: []].append(id)
-            for area in Set(partnership.areas.map(\.value)) { byArea[area, default: []].append(id) }
-            if let year = partnership.established?.year { byYear[year, default: []].append(id) }
-        }
+        // By place on one core, by model, area and year on the other.
+        let citiesOf = partnershipCities
+        ((byCity, byCountry), (byModel, byArea, byYear)) = Parallel.both(
+            {
+                var byCity: [City.ID: [Partnership.ID]] = [:], byCountry: [CountryCode: [Partnership.ID]] = [:]
+                for id in partnershipOrder {
+                    let ids = citiesOf[id] ?? []
+                    for city in distinct(ids) { byCity[city, default: []].append(id) }
+                    for country in distinct(ids.map(\.country)) { byCountry[country, default: []].append(id) }
+                }
+                return (byCity, byCountry)
+            },
+            {
+                var byModel: [CooperationModel.ID: [Partnership.ID]] = [:], byArea: [String: [Partnership.ID]] = [:]
+                var byYear: [Int: [Partnership.ID]] = [:]
+                for id in partnershipOrder {
+                    partnerships[id].map { partnership in
+                        byModel[CooperationModel.ID(partnership.model.value), default: []].append(id)
+                        for area in Set(partnership.areas.map(\.value)) { byArea[area, default: []].append(id) }
+                        if let year = partnership.established?.year { byYear[year, default: []].append(id) }
+                    }
+                }
+                return (byModel, byArea, byYear)
+            })
 
         var citiesByCountry: [CountryCode: [City.ID]] = [:]
         for id in cityOrder { citiesByCountry[id.country, default: []].append(id) }
@@ -378,7 +404,12 @@ extension LinkedSite {
     /// Reports each entry link of `bodies` that names nothing: an error, or, for a `city:` link written with another
     /// transliteration of a close city's name, a warning, and the link then leads to that city.
     mutating func checkEntryLinks(in bodies: [RichText], log: inout DiagnosticLog) {
-        for body in bodies {
+        // Which bodies have a link that leads nowhere, found on all cores; almost every link leads somewhere. A link
+        // that leads somewhere now still does below, where close matches are only added, so only those bodies are
+        // looked at again, in order.
+        let site = self
+        let suspect = Parallel.map(bodies) { body in body.links.contains { site.route(for: $0) == nil } }
+        for (body, isSuspect) in zip(bodies, suspect) where isSuspect {
             for link in body.links where route(for: link) == nil {
                 // A city link written with another transliteration of a non-Latin name (lhoer for lahoer) is matched
                 // to the one close city of that country, with a warning, rather than failing the build.
