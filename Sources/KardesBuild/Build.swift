@@ -121,7 +121,7 @@ public func build(_ request: BuildRequest, progress: @Sendable (BuildProgress) -
     let previous = try writer.begin(previous: await previousReading.value)
 
     /// What is kept of a file once it is on disk: its path and kind, not its bytes.
-    struct Written: Sendable {
+    struct Written: Sendable, HasPath {
         let path: String
         let kind: String
         let result: Result<Bool, BuildFailure>
@@ -159,7 +159,7 @@ public func build(_ request: BuildRequest, progress: @Sendable (BuildProgress) -
             file in Written(file, writer: writer, keepsStamp: keepsStamps, previous: knownState)
         }
         // In path order within each language, as a RenderedSite lists them: the sitemap lists pages in this order.
-        files += language.sorted { $0.path < $1.path }
+        files += sortedByPath(language)
     }
     let warnings = sites.first?.warnings ?? []
     // Nothing below reads the linked sites; they are freed while the build finishes.
@@ -174,15 +174,31 @@ public func build(_ request: BuildRequest, progress: @Sendable (BuildProgress) -
         _ = try failed.result.get()
     }
     let paths = files.map(\.path)
-    let report = try writer.finish(previous: previous, paths: paths, written: files.filter { (try? $0.result.get()) == true }.map(\.path))
+    let written = files.filter { (try? $0.result.get()) == true }.map(\.path)
     let pagesByKind = files.reduce(into: [String: Int]()) { $0[$1.kind, default: 0] += 1 }
-    if let stateFile, let inputs {
-        BuildState(
-            inputs: inputs, outputs: BuildState.outputs(files.map { ($0.path, $0.stamp) }, in: request.output),
-            digests: Dictionary(files.compactMap { file in file.digest.map { (file.path, $0) } }) { first, _ in first },
-            pagesByKind: pagesByKind, files: paths.count,
-            warnings: warnings, languages: config.languages
-        ).save(to: stateFile)
+    // The build state of every file but the manifest is put together while the writer finishes (and writes the
+    // manifest); the manifest's stamp is added once it is written.
+    let (finalFiles, languages) = (files, config.languages)
+    let (finished, prepared) = Parallel.both(
+        { Result { () throws(BuildFailure) in try writer.finish(previous: previous, paths: paths, written: written) } },
+        { () -> (state: BuildState, sortedPaths: [String])? in
+            guard let inputs else { return nil }
+            let state = BuildState(
+                inputs: inputs, outputs: BuildState.outputs(finalFiles.map { ($0.path, $0.stamp) }, in: request.output, withManifest: false),
+                digests: Dictionary(finalFiles.compactMap { file in file.digest.map { (file.path, $0) } }) { first, _ in first },
+                pagesByKind: pagesByKind, files: paths.count,
+                warnings: warnings, languages: languages)
+            // The files are in path order but for the site's root files at the end, which one pass of the sort merges.
+            return (state, (state.outputs.count == paths.count ? paths : Array(state.outputs.keys)).sorted())
+        })
+    let report = try finished.get()
+    if let stateFile, var (state, sortedPaths) = prepared {
+        let manifest = PublicWriter.manifestName
+        if let stamp = BuildState.outputs([(manifest, nil)], in: request.output, withManifest: false)[manifest], state.outputs[manifest] == nil {
+            state.outputs[manifest] = stamp
+            sortedPaths.insert(manifest, at: firstIndex(notBelow: manifest, in: sortedPaths))
+        }
+        state.save(to: stateFile, sortedPaths: sortedPaths)
     }
     return BuildReport(pagesByKind: pagesByKind, files: paths.count, write: report, warnings: warnings, languages: config.languages)
 }
@@ -238,3 +254,41 @@ func themeOverrides(in source: URL) throws(BuildFailure) -> [String: String] {
 
 /// The default theme's files by path relative to `templates/`, for `kardes init --with-theme`.
 public func defaultThemeFiles() -> [String: String] { Theme.defaultFiles }
+
+/// `files` sorted by path, each half on its own core and then merged; the same order as `sorted { $0.path < $1.path }`.
+func sortedByPath<File: Sendable & HasPath>(_ files: [File]) -> [File] {
+    guard files.count > 4096 else { return files.sorted { $0.path < $1.path } }
+    let middle = files.count / 2
+    let (low, high) = Parallel.both({ files[..<middle].sorted { $0.path < $1.path } }, { files[middle...].sorted { $0.path < $1.path } })
+    var merged: [File] = []
+    merged.reserveCapacity(files.count)
+    var (i, j) = (0, 0)
+    while i < low.count && j < high.count {
+        // On a tie the first half's file comes first, as in a stable sort of the whole.
+        if high[j].path < low[i].path {
+            merged.append(high[j])
+            j += 1
+        } else {
+            merged.append(low[i])
+            i += 1
+        }
+    }
+    merged += low[i...]
+    merged += high[j...]
+    return merged
+}
+
+/// Something with a path in the output folder.
+protocol HasPath {
+    var path: String { get }
+}
+
+/// Where `value` goes in the sorted `sorted`: the index of its first element not below it.
+func firstIndex(notBelow value: String, in sorted: [String]) -> Int {
+    var (low, high) = (0, sorted.count)
+    while low < high {
+        let middle = (low + high) / 2
+        if sorted[middle] < value { low = middle + 1 } else { high = middle }
+    }
+    return low
+}

@@ -61,4 +61,21 @@ struct BuildStateTests {
         #expect(parsed?.digests["c"] == ContentDigest(high: 0, low: 1))
         #expect(parsed?.digests["a b"] == nil)
     }
+
+    @Test("an input's stamp is hashed as the text of its line, without making the text")
+    func stampLines() {
+        let stamps = [
+            FileStamp(size: 0, modified: 0, changed: 0, inode: 0), FileStamp(size: 9, modified: 10, changed: 99, inode: 100),
+            FileStamp(size: 1234, modified: 1_764_000_000_123_456_789, changed: -5, inode: 42),
+            FileStamp(size: Int64.max, modified: Int64.min, changed: Int64.min + 1, inode: UInt64.max),
+        ]
+        for path in ["content/", "content/cities/tr/İstanbul şehri.md", ""] {
+            for stamp in stamps {
+                var text = Fingerprint(), bytes = Fingerprint()
+                text.add("\(path) \(stamp.size) \(stamp.modified) \(stamp.changed) \(stamp.inode)")
+                bytes.add(path, stamp)
+                #expect(bytes.hex == text.hex, "\(path) \(stamp)")
+            }
+        }
+    }
 }
