@@ -234,7 +234,7 @@ public enum CityFile {
             var coordinates: Coordinates?
             if let node = fm.node("coordinates") {
                 let items = node.sequence.map(Array.init) ?? []
-                let numbers = items.compactMap(\.float)
+                let numbers = items.compactMap(FrontMatter.number)
                 if items.count == 2, numbers.count == 2, (-90...90).contains(numbers[0]), (-180...180).contains(numbers[1]) {
                     coordinates = Coordinates(latitude: numbers[0], longitude: numbers[1])
                 } else {

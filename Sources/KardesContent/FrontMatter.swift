@@ -184,6 +184,19 @@ public struct FrontMatter {
         error("wrong-type", "'\(key)' must be \(expected), found \(Self.describe(node))", at: location(of: node), fix: "write it as '\(key): \(example)'")
     }
 
+    /// `node.float`: a plain number such as `41.0082` is read with `Double(_:)` straight away, which is what Yams does
+    /// for it after looking for `.inf`, `.nan`, underscores and sexagesimal colons (a Foundation search each, for
+    /// both coordinates of every city); anything else is left to Yams.
+    static func number(_ node: Node) -> Double? {
+        if case .scalar(let scalar) = node, scalar.style == .any || scalar.style == .plain,
+            !scalar.string.isEmpty,
+            scalar.string.utf8.allSatisfy({ (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x2B || $0 == 0x2D || $0 == 0x65 || $0 == 0x45 })
+        {
+            return Double(scalar.string)
+        }
+        return node.float
+    }
+
     static func describe(_ node: Node) -> String {
         switch node {
         case .scalar(let scalar): "'\(scalar.string)'"

@@ -59,6 +59,25 @@ struct CityFileTests {
         #expect(diagnostic?.fix == "write them as 'coordinates: [41.01, 28.97]' (latitude between -90 and 90 first)")
     }
 
+    @Test(
+        "coordinates are read as YAML numbers: plain, signed, with exponents, underscores or sexagesimal colons",
+        arguments: [
+            ("[41.0082, 28.9784]", 41.0082, 28.9784), ("[+41.5, -0.5e1]", 41.5, -5.0), ("[.5, 3.]", 0.5, 3.0), ("[1_0.25, 2_0]", 10.25, 20.0),
+            ("[1:30, -2:30]", 90.0, -150.0), ("[4E1, 0e0]", 40.0, 0.0), ("[0x1A, 1]", 26.0, 1.0),
+        ])
+    func numberForms(value: String, latitude: Double, longitude: Double) {
+        let parsed = city(file("---", "name: Skopje", "coordinates: \(value)", "---"))
+        #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics.map(summary))")
+        #expect(parsed.entry?.coordinates == Coordinates(latitude: latitude, longitude: longitude))
+    }
+
+    @Test("quoted numbers, infinities and signs alone are not coordinates", arguments: ["[\"41.0\", 28.9]", "[.inf, 0]", "[-, 0]", "[41.0, .NaN]", "[1e, 0]"])
+    func notNumbers(value: String) {
+        let parsed = city(file("---", "name: Skopje", "coordinates: \(value)", "---"))
+        #expect(parsed.entry?.coordinates == nil)
+        #expect(parsed.diagnostics.count == 1)
+    }
+
     @Test("a third coordinate that is not a number is an error")
     func coordinatesWithText() {
         let parsed = city(file("---", "name: Skopje", "coordinates: [42.0, kuzey, 21.43]", "---"))
