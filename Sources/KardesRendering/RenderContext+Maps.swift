@@ -2,6 +2,7 @@ import KardesLinking
 import KardesMaps
 import KardesModel
 import KardesMustache
+import Synchronization
 
 /// The maps of the site: the world map of `/map/`, and the small maps of city and country pages.
 extension RenderContext {
@@ -12,6 +13,10 @@ extension RenderContext {
     }
 
     func legend(models slugs: Set<String>) -> String {
+        legends.legend(for: slugs) { makeLegend(models: $0) }
+    }
+
+    private func makeLegend(models slugs: Set<String>) -> String {
         MapLegend.html(
             site.models.filter { slugs.contains($0.id.slug) }.map {
                 let style = modelStyle($0.id.slug)
@@ -93,4 +98,16 @@ extension RenderContext {
 extension MapDrawing {
     /// The map as bytes a template writes as they are.
     var svgText: UTF8Text { UTF8Text(bytes: svgBytes()) }
+}
+
+/// Legends already made, by the set of models they show; shared by the threads rendering one site.
+final class LegendCache: Sendable {
+    private let made = Mutex<[Set<String>: String]>([:])
+
+    func legend(for slugs: Set<String>, make: (Set<String>) -> String) -> String {
+        if let known = made.withLock({ $0[slugs] }) { return known }
+        let legend = make(slugs)
+        made.withLock { $0[slugs] = legend }
+        return legend
+    }
 }

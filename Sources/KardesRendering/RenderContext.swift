@@ -14,6 +14,12 @@ struct RenderContext: Sendable {
     let locale: Locale
     /// Whole numbers in the language's style (`1.234.567` in Turkish), made once rather than for each number.
     let numberStyle: IntegerFormatStyle<Int>
+    /// The separator between groups of three digits when ``numberStyle`` is plain grouping by thousands in ASCII
+    /// digits, as probes of it show; nil when it is anything else (groups of two, a minimum of two groups, other
+    /// digits), and then every number goes through ``numberStyle``.
+    let thousandsSeparator: String?
+    /// Map legends by the set of models they show: a site has a handful of models, and every city page has a legend.
+    let legends = LegendCache()
     /// When set, pages are not rendered: each `RenderedFile` has its path, kind and sources but no contents. That is
     /// cheap (view models and templates are skipped), and tells an incremental rebuild which pages a change touches.
     var sourcesOnly = false
@@ -35,6 +41,31 @@ struct RenderContext: Sendable {
         self.t = theme.strings(for: language)
         self.locale = Locale(identifier: language)
         self.numberStyle = IntegerFormatStyle<Int>.number.locale(locale)
+        self.thousandsSeparator = Self.thousandsSeparator(of: numberStyle)
+    }
+
+    /// The separator ``numberStyle`` puts between groups of three ASCII digits, if that is all it does to whole
+    /// numbers from 0 up: checked on numbers of one to ten digits.
+    static func thousandsSeparator(of style: IntegerFormatStyle<Int>) -> String? {
+        let thousand = style.format(1000)
+        guard thousand.hasPrefix("1"), thousand.hasSuffix("000") else { return nil }
+        let separator = String(thousand.dropFirst().dropLast(3))
+        guard !separator.isEmpty, !separator.contains(where: \.isNumber) else { return nil }
+        let probes = [0, 7, 42, 999, 1000, 1234, 12_345, 123_456, 1_234_567, 10_000_000, 987_654_321, 1_234_567_890]
+        return probes.allSatisfy { style.format($0) == grouped($0, separator: separator) } ? separator : nil
+    }
+
+    /// `value` (0 or more) in ASCII digits with `separator` between groups of three.
+    static func grouped(_ value: Int, separator: String) -> String {
+        let digits = String(value)
+        guard digits.utf8.count > 3 else { return digits }
+        var result = ""
+        result.reserveCapacity(digits.utf8.count + digits.utf8.count / 3 * separator.utf8.count)
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.utf8.count - index) % 3 == 0 { result += separator }
+            result.append(digit)
+        }
+        return result
     }
 
     func text(_ key: String) -> String { t[key] ?? key }
@@ -221,7 +252,8 @@ struct RenderContext: Sendable {
     }
 
     func number(_ value: Int) -> String {
-        numberStyle.format(value)
+        if value >= 0, let thousandsSeparator { return Self.grouped(value, separator: thousandsSeparator) }
+        return numberStyle.format(value)
     }
 
     func coordinateText(_ c: Coordinates) -> String {
