@@ -108,9 +108,17 @@ public struct FrontMatter {
                 "front-matter-not-mapping", at: Self.location(of: node, file: file, offset: firstLine - 1, fallbackLine: firstLine),
                 "the front matter is not a list of 'key: value' fields", fix: "write one field per line, such as 'title: Houston – İstanbul'")
         }
-        keyNodes = Array(mapping.keys)
-        values = Array(mapping.values)
-        keys = keyNodes.map { $0.string ?? "" }
+        // One pass over the pairs (the lazy `keys` and `values` views went over them twice, through a closure each).
+        var keyNodes: [Node] = [], values: [Node] = [], keys: [String] = []
+        keyNodes.reserveCapacity(mapping.count)
+        values.reserveCapacity(mapping.count)
+        keys.reserveCapacity(mapping.count)
+        for (key, value) in mapping {
+            keys.append(key.string ?? "")
+            keyNodes.append(key)
+            values.append(value)
+        }
+        (self.keys, self.keyNodes, self.values) = (keys, keyNodes, values)
         used = Array(repeating: false, count: keys.count)
     }
 
