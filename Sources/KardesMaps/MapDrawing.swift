@@ -112,6 +112,8 @@ public struct MapDrawing: Sendable {
     public var symbolScale: Double
     /// Whether to draw the 30° graticule.
     public var showsGraticule: Bool
+    /// Routes of arcs worked out while fitting the viewport, reused when the arcs are drawn.
+    var knownRoutes = MapViewport.ArcRoutes()
 
     /// A drawing; nothing is computed until ``svg()``.
     public init(
@@ -127,6 +129,22 @@ public struct MapDrawing: Sendable {
         self.idPrefix = idPrefix
         self.symbolScale = symbolScale
         self.showsGraticule = showsGraticule
+    }
+
+    /// A drawing whose viewport fits its dots and arcs, as
+    /// ``MapViewport/fitting(_:arcs:country:padding:minimumWidth:aspectRatio:centralMeridian:)`` with its defaults
+    /// does; the arcs' routes, worked out to fit them, are drawn without being worked out again.
+    public static func fitting(
+        title: String, summary: String, dots: [MapDot], arcs: [MapArc], highlightedCountry: CountryCode? = nil,
+        idPrefix: String = "map", symbolScale: Double = 1, showsGraticule: Bool = true
+    ) -> MapDrawing {
+        var routes = MapViewport.ArcRoutes()
+        let viewport = MapViewport.fitting(dots.map(\.coordinates), arcs: arcs, routes: &routes)
+        var drawing = MapDrawing(
+            title: title, summary: summary, viewport: viewport, dots: dots, arcs: arcs, highlightedCountry: highlightedCountry,
+            idPrefix: idPrefix, symbolScale: symbolScale, showsGraticule: showsGraticule)
+        drawing.knownRoutes = routes
+        return drawing
     }
 
     /// The `viewBox` width every map has.
@@ -272,7 +290,7 @@ public struct MapDrawing: Sendable {
         for key in groups.keys.sorted() {
             var writer = PathWriter(step: Int(15 * scale), quantum: Self.quantum(scale))
             for arc in groups[key, default: []].sorted() {
-                for piece in viewport.arcPieces(from: arc.from, to: arc.to) {
+                for piece in knownRoutes.pieces(from: arc.from, to: arc.to, in: viewport) ?? viewport.arcPieces(from: arc.from, to: arc.to) {
                     writer.addLines(frame.clip(line: piece.map(frame.point)))
                 }
             }

@@ -46,15 +46,29 @@ public struct MapViewport: Hashable, Sendable {
     ///   - centralMeridian: the longitude to centre on; nil (the default) chooses it as described above.
     /// - Returns: the viewport; ``world`` when there is nothing to fit.
     public static func fitting(
-        _ points: [Coordinates], arcs: [MapArc] = [], country: CountryCode? = nil, padding: Double = 0.12,
-        minimumWidth: Double = 0.45, aspectRatio: Double = 2, centralMeridian: Double? = nil
+        _ points: [Coordinates], arcs: [MapArc] = [], country: CountryCode? = nil, padding: Double = defaultPadding,
+        minimumWidth: Double = defaultMinimumWidth, aspectRatio: Double = 2, centralMeridian: Double? = nil
+    ) -> MapViewport {
+        var routes = ArcRoutes()
+        return fitting(
+            points, arcs: arcs, country: country, padding: padding, minimumWidth: minimumWidth, aspectRatio: aspectRatio,
+            centralMeridian: centralMeridian, routes: &routes)
+    }
+
+    /// ``fitting(_:arcs:country:padding:minimumWidth:aspectRatio:centralMeridian:)``, keeping in `routes` the
+    /// projected route of each arc it fits, for a drawing of the same arcs (``MapDrawing/fitting(title:summary:dots:arcs:highlightedCountry:idPrefix:symbolScale:showsGraticule:)``).
+    static func fitting(
+        _ points: [Coordinates], arcs: [MapArc], country: CountryCode? = nil, padding: Double = defaultPadding,
+        minimumWidth: Double = defaultMinimumWidth, aspectRatio: Double = 2, centralMeridian: Double? = nil,
+        routes: inout ArcRoutes
     ) -> MapViewport {
         let mainland = country.flatMap { WorldOutline.rings(of: $0).first?.points } ?? []
         let longitudes = (points + arcs.flatMap { [$0.from, $0.to] } + mainland).map(\.longitude)
         let turned = MapViewport(bounds: world.bounds, centralMeridian: centralMeridian ?? Self.centralMeridian(for: longitudes))
         var projected = points.map(turned.project)
+        routes = ArcRoutes(centralMeridian: turned.centralMeridian)
         for arc in arcs {
-            for piece in turned.arcPieces(from: arc.from, to: arc.to) { projected += piece }
+            for piece in routes.keep(from: arc.from, to: arc.to, in: turned) { projected += piece }
         }
         projected += mainland.map(turned.project)
         guard var box = ProjectedBounds(enclosing: projected), aspectRatio > 0, aspectRatio.isFinite else { return world }
@@ -75,6 +89,11 @@ public struct MapViewport: Hashable, Sendable {
         box = shifted(box, into: world.bounds)
         return MapViewport(bounds: box, centralMeridian: turned.centralMeridian)
     }
+
+    /// The margin of ``fitting(_:arcs:country:padding:minimumWidth:aspectRatio:centralMeridian:)`` unless told.
+    public static let defaultPadding = 0.12
+    /// The narrowest view of ``fitting(_:arcs:country:padding:minimumWidth:aspectRatio:centralMeridian:)`` unless told.
+    public static let defaultMinimumWidth = 0.45
 
     /// 0 unless the longitudes fit in a span at least 20° narrower when the map is centred elsewhere; then the
     /// centre of the narrowest span that holds them all, rounded to 5°.
@@ -128,6 +147,45 @@ public struct MapViewport: Hashable, Sendable {
     func arcPieces(from a: Coordinates, to b: Coordinates) -> [[ProjectedPoint]] {
         // Turning the globe about its axis keeps great circles great circles, so interpolate in turned coordinates.
         GreatCircle.segments(from: turned(a), to: turned(b)).map { $0.map(EqualEarth.project) }
+    }
+
+    /// The projected routes of arcs already worked out for one central meridian, by their two ends in order (the
+    /// route from a to b is not always the same numbers as the one from b to a, reversed).
+    struct ArcRoutes {
+        struct Ends: Hashable {
+            let bits: (UInt64, UInt64, UInt64, UInt64)
+            init(_ a: Coordinates, _ b: Coordinates) {
+                bits = (a.latitude.bitPattern, a.longitude.bitPattern, b.latitude.bitPattern, b.longitude.bitPattern)
+            }
+            static func == (x: Ends, y: Ends) -> Bool { x.bits == y.bits }
+            func hash(into hasher: inout Hasher) {
+                hasher.combine(bits.0)
+                hasher.combine(bits.1)
+                hasher.combine(bits.2)
+                hasher.combine(bits.3)
+            }
+        }
+        /// The meridian the routes were worked out for; nil when there are none.
+        private(set) var centralMeridian: Double?
+        private var known: [Ends: [[ProjectedPoint]]] = [:]
+
+        init(centralMeridian: Double? = nil) {
+            self.centralMeridian = centralMeridian
+        }
+
+        /// ``MapViewport/arcPieces(from:to:)`` of `viewport`, kept for the next call with the same ends.
+        mutating func keep(from a: Coordinates, to b: Coordinates, in viewport: MapViewport) -> [[ProjectedPoint]] {
+            if let pieces = pieces(from: a, to: b, in: viewport) { return pieces }
+            let pieces = viewport.arcPieces(from: a, to: b)
+            if viewport.centralMeridian.bitPattern == centralMeridian?.bitPattern { known[Ends(a, b)] = pieces }
+            return pieces
+        }
+
+        /// ``MapViewport/arcPieces(from:to:)`` of `viewport` if it was kept.
+        func pieces(from a: Coordinates, to b: Coordinates, in viewport: MapViewport) -> [[ProjectedPoint]]? {
+            guard viewport.centralMeridian.bitPattern == centralMeridian?.bitPattern else { return nil }
+            return known[Ends(a, b)]
+        }
     }
 
     /// The world outline's rings in this viewport's plane; rings that straddle the edge meridian are cut in two,

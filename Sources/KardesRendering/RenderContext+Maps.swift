@@ -62,10 +62,9 @@ extension RenderContext {
         let partners = Set(ids.flatMap { site.partnershipCities[$0] ?? [] }).subtracting([id]).sorted()
         let dots = [dot(id, paths, highlighted: true)].compactMap { $0 } + partners.compactMap { dot($0, paths) }
         let arcs = arcs(ids)
-        return MapDrawing(
-            title: "\(text("map")): \(site.name(of: id))", summary: text("map_city_summary"),
-            viewport: .fitting(dots.map(\.coordinates), arcs: arcs), dots: dots, arcs: arcs, highlightedCountry: id.country,
-            idPrefix: "city-map", symbolScale: 2, showsGraticule: false
+        return MapDrawing.fitting(
+            title: "\(text("map")): \(site.name(of: id))", summary: text("map_city_summary"), dots: dots, arcs: arcs,
+            highlightedCountry: id.country, idPrefix: "city-map", symbolScale: 2, showsGraticule: false
         ).svgText
     }
 

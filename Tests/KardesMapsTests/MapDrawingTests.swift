@@ -193,6 +193,28 @@ struct TurnedGlobeTests {
         #expect(XMLParser(data: Data(svg.utf8)).parse())
     }
 
+    @Test("a drawing fitted to its dots and arcs, reusing the arcs' routes, has the bytes of one drawn in a fitted viewport")
+    func fittedDrawing() {
+        let sample = MapDrawingTests.sample()
+        // Both ways round, twice (a duplicate), across the antimeridian, and the same city at both ends.
+        let arcs = sample.arcs + sample.arcs.map { MapArc(from: $0.to, to: $0.from, cssClass: $0.cssClass, color: $0.color) } + sample.arcs
+            + [MapArc(from: MapDrawingTests.istanbul, to: MapDrawingTests.istanbul, cssClass: "model-sister-city")]
+        for (dots, arcs) in [(sample.dots, arcs), (sample.dots, []), ([], arcs), (Array(sample.dots.prefix(1)), Array(arcs.suffix(2)))] {
+            let fitted = MapDrawing.fitting(
+                title: "t", summary: "s", dots: dots, arcs: arcs, highlightedCountry: CountryCode("TR"), idPrefix: "city-map", symbolScale: 2,
+                showsGraticule: false)
+            let plain = MapDrawing(
+                title: "t", summary: "s", viewport: .fitting(dots.map(\.coordinates), arcs: arcs), dots: dots, arcs: arcs,
+                highlightedCountry: CountryCode("TR"), idPrefix: "city-map", symbolScale: 2, showsGraticule: false)
+            #expect(fitted.viewport == plain.viewport)
+            #expect(fitted.svg() == plain.svg())
+        }
+        let pacific = [MapArc(from: MapDrawingTests.tokyo, to: MapDrawingTests.losAngeles, cssClass: "model-sister-city")]
+        let fitted = MapDrawing.fitting(title: "t", summary: "s", dots: [], arcs: pacific)
+        #expect(fitted.viewport.centralMeridian != 0)
+        #expect(fitted.svg() == MapDrawing(title: "t", summary: "s", viewport: .fitting([], arcs: pacific), arcs: pacific).svg())
+    }
+
     @Test("places near Greenwich keep the usual centre")
     func greenwich() {
         let viewport = MapViewport.fitting([MapDrawingTests.istanbul, MapDrawingTests.houston, MapDrawingTests.tokyo])
