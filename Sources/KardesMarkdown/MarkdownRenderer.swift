@@ -117,14 +117,22 @@ public struct MarkdownRenderer: Sendable {
         // Scalars are counted by their first bytes: the text came from a Swift string, so it is valid UTF-8, and
         // every scalar has exactly one byte that is not a continuation byte (10xxxxxx).
         var scalars = 0
-        for byte in line.prefix(offset) where byte & 0xC0 != 0x80 { scalars += 1 }
+        for index in 0..<min(offset, line.count) where line[index] & 0xC0 != 0x80 { scalars += 1 }
         return scalars + 1
     }
 
     /// The offset of the first byte of each line of `text` (lines end at "\n"; the last may be empty).
     static func lineStarts(_ text: [UInt8]) -> [Int] {
         var starts = [0]
-        for (index, byte) in text.enumerated() where byte == 0x0A { starts.append(index + 1) }
+        text.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var offset = 0
+            // `memchr` finds each line end a word or more at a time.
+            while offset < bytes.count, let found = memchr(base + offset, 0x0A, bytes.count - offset) {
+                offset = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base + 1
+                starts.append(offset)
+            }
+        }
         return starts
     }
 
@@ -162,8 +170,12 @@ public struct MarkdownRenderer: Sendable {
         var segments: [RichText.Segment] = []
         var textStart = 0
         var index = 0
+        guard let base = bytes.baseAddress else { return [] }
         while index + marker.count <= bytes.count {
-            guard bytes[index] == marker[0], UnsafeBufferPointer(rebasing: bytes[index..<index + marker.count]).elementsEqual(marker) else {
+            // The next byte that could start a marker, found by `memchr` (most bodies have no entry link at all).
+            guard let found = memchr(base + index, Int32(marker[0]), bytes.count - marker.count + 1 - index) else { break }
+            index = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+            guard UnsafeBufferPointer(rebasing: bytes[index..<index + marker.count]).elementsEqual(marker) else {
                 index += 1
                 continue
             }

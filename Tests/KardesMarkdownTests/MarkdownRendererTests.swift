@@ -38,6 +38,23 @@ struct MarkdownRendererTests {
         #expect(link.location.column == column)
     }
 
+    @Test("entry links at the start, at the end and side by side are cut out of the HTML in order, among many k's")
+    func entrySegments() throws {
+        let text = renderer.render("[a](city:tr/a)[b](city:tr/b) kk kardeş k\n\nkent [c](city:tr/c)", file: "a.md")
+        #expect(text.links.map(\.target) == ["tr/a", "tr/b", "tr/c"])
+        #expect(text.segments.filter { if case .link = $0 { true } else { false } } == [.link(0), .link(1), .link(2)])
+        #expect(html(text) == "<p><a href=\"[city:tr/a]\">a</a><a href=\"[city:tr/b]\">b</a> kk kardeş k</p>\n<p>kent <a href=\"[city:tr/c]\">c</a></p>\n")
+        let last = try #require(text.links.last)
+        #expect(last.location.line == 3 && last.location.column == 6)
+        // A link on the last line, with and without a line end after it.
+        for body in ["x\ny\n[z](city:tr/z)", "x\ny\n[z](city:tr/z)\n", "\n\n\n[z](city:tr/z)\n\n"] {
+            let link = try #require(renderer.render(body, file: "a.md").links.first)
+            #expect(link.location.line == body.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("[z]") }! + 1)
+            #expect(link.location.column == 1)
+        }
+        #expect(renderer.render("", file: "a.md").segments.isEmpty)
+    }
+
     @Test("raw HTML and unsafe URLs are dropped unless allowed")
     func safety() {
         let source = "<script>alert(1)</script>\n\n[x](javascript:alert(1)) <b>kalın</b>"
