@@ -60,7 +60,11 @@ public struct Linker: Sendable {
         var texts: [String: CityReference] = [:]
         for reference in allReferences where texts[reference.text] == nil { texts[reference.text] = reference }
         let uniqueReferences = Array(texts.values)
-        for (reference, parsed) in zip(uniqueReferences, Parallel.map(uniqueReferences) { $0.parse() }) { parsedReferences[reference.text] = parsed }
+        // The partnerships' positions in the order of their IDs, sorted meanwhile: the checks below go through them
+        // in that order, and the order of the site sorts from it.
+        let all = content.partnerships
+        let (parsedList, byID) = Parallel.map(uniqueReferences, alongside: { all.indices.sorted { all[$0].id < all[$1].id } }) { $0.parse() }
+        for (reference, parsed) in zip(uniqueReferences, parsedList) { parsedReferences[reference.text] = parsed }
         var names = Set<String>()
         for city in files { names.insert(city.name); names.formUnion(city.names.values); names.formUnion(city.aliases) }
         for case .success(.name(let name, _)) in parsedReferences.values { names.insert(name) }
@@ -162,8 +166,7 @@ public struct Linker: Sendable {
         }
         // Positions rather than partnerships: sorting and remembering them copies no partnership.
         var seen: [SameCities: Int] = [:]
-        let all = content.partnerships
-        for index in all.indices.sorted(by: { all[$0].id < all[$1].id }) {
+        for index in byID {
             let partnership = all[index]
             let ids = partnership.cities.compactMap(resolve)
             if ids.count == partnership.cities.count {
@@ -236,26 +239,21 @@ public struct Linker: Sendable {
         // MARK: Indexes.
         // The partnerships by ID, and each one's title with its collation key, made at the same time.
         let (citiesNow, citiesOfPartnerships, language) = (cities, partnershipCities, self.language)
-        let (partnerships, titled) = Parallel.both(
-            { Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) }) },
-            {
-                Parallel.map(all) { partnership in
-                    let title = partnership.title
-                        ?? (citiesOfPartnerships[partnership.id] ?? []).map { citiesNow[$0]?.name(in: language) ?? $0.slug }.joined(separator: " – ")
-                    return (title, collator.key(title))
-                }
-            })
-        let titles = Dictionary(uniqueKeysWithValues: zip(all, titled).map { ($0.id, $1.0) })
-        let titleKeys = Dictionary(uniqueKeysWithValues: zip(all, titled).map { ($0.id, $1.1) })
-        let years = partnerships.mapValues { $0.established?.year ?? Int.min }
+        let (titled, partnerships) = Parallel.map(all, alongside: { Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) }) }) { partnership in
+            let title = partnership.title
+                ?? (citiesOfPartnerships[partnership.id] ?? []).map { citiesNow[$0]?.name(in: language) ?? $0.slug }.joined(separator: " – ")
+            return (title, collator.key(title))
+        }
         let sameOrder = previous.map { old in
-            old.language == language && old.partnerships.count == partnerships.count
-                && partnerships.allSatisfy { id, partnership in
-                    guard let before = old.partnerships[id] else { return false }
-                    return before.established?.year == partnership.established?.year && old.partnershipTitles[id] == titles[id]
+            old.language == language && old.partnerships.count == all.count
+                && zip(all, titled).allSatisfy { partnership, title in
+                    guard let before = old.partnerships[partnership.id] else { return false }
+                    return before.established?.year == partnership.established?.year && old.partnershipTitles[partnership.id] == title.0
                 }
         } ?? false
-        let nameKeys = cities.mapValues { collator.key($0.name(in: language)) }
+        // The cities' collation keys on all cores (a key is an ICU call).
+        let cityIDs = Array(cities.keys), cityList = Array(cities.values)
+        let nameKeys = Dictionary(uniqueKeysWithValues: zip(cityIDs, Parallel.map(cityList) { collator.key($0.name(in: language)) }))
         let sameCityOrder = previous.map { old in
             old.language == language && old.cities.count == cities.count
                 && cities.allSatisfy { id, city in
@@ -265,7 +263,7 @@ public struct Linker: Sendable {
         } ?? false
         // The two long sorts (each a locale comparison per step) run at the same time.
         let citiesToSort = cities
-        let (partnershipOrder, cityOrder) = Parallel.both(
+        let (partnershipOrder, (cityOrder, titles)) = Parallel.both(
             {
                 if let previous, sameOrder {
                     return previous.partnershipOrder
@@ -274,8 +272,8 @@ public struct Linker: Sendable {
                     // comparison is not always transitive (ß, hyphens: "Grosseto" < "Groß-Gerau" < "Großenhain" <
                     // "Grosseto"), and then where a sort puts such names depends on the order it was given.
                     // Positions in arrays rather than IDs in dictionaries: each comparison then hashes nothing.
-                    let ids = partnerships.keys.sorted()
-                    let idYears = ids.map { years[$0]! }, idKeys = ids.map { titleKeys[$0]! }
+                    let ids = byID.map { all[$0].id }
+                    let idYears = byID.map { all[$0].established?.year ?? Int.min }, idKeys = byID.map { titled[$0].1 }
                     return Array(ids.indices).sorted { a, b in
                         if idYears[a] != idYears[b] { return idYears[a] > idYears[b] }
                         return collator.ascending(idKeys[a], idKeys[b], ids[a].slug, ids[b].slug)
@@ -283,15 +281,18 @@ public struct Linker: Sendable {
                 }
             },
             {
+                // The shorter sort, then the titles by ID.
+                let cityOrder: [City.ID]
                 if let previous, sameCityOrder {
-                    return previous.cityOrder
+                    cityOrder = previous.cityOrder
                 } else {
                     let ids = citiesToSort.keys.sorted()
                     let idKeys = ids.map { nameKeys[$0]! }
-                    return Array(ids.indices).sorted { a, b in
+                    cityOrder = Array(ids.indices).sorted { a, b in
                         collator.ascending(idKeys[a], idKeys[b], ids[a].description, ids[b].description)
                     }.map { ids[$0] }
                 }
+                return (cityOrder, Dictionary(uniqueKeysWithValues: zip(all, titled).map { ($0.id, $1.0) }))
             })
         let rank = Dictionary(uniqueKeysWithValues: partnershipOrder.enumerated().map { ($1, $0) })
         func ordered(_ ids: [Partnership.ID]) -> [Partnership.ID] { ids.sorted { rank[$0]! < rank[$1]! } }

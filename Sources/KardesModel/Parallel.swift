@@ -28,6 +28,32 @@ public enum Parallel {
         return slots.values.map { $0! }
     }
 
+    /// ``map(_:_:)`` with `side` run at the same time: whichever thread starts first runs `side`, and every other
+    /// thread goes on with the elements, then that one too once `side` is done. Called inside ``both(_:_:)`` instead,
+    /// the map's chunks ran on one thread while the other core waited for the map to finish.
+    public static func map<Element: Sendable, Result: Sendable, Side: Sendable>(
+        _ elements: [Element], alongside side: @Sendable () -> Side, _ transform: @Sendable (Element) -> Result
+    ) -> (results: [Result], side: Side) {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        guard cores > 1, elements.count > 64 else { return (elements.map(transform), side()) }
+        let chunks = min(elements.count, cores * 32)
+        let slots = Slots<Result>(count: elements.count), sideSlot = Slots<Side>(count: 1)
+        slots.values.withUnsafeMutableBufferPointer { buffer in
+            let pointer = UncheckedPointer(base: buffer.baseAddress!)
+            // Iterations are handed out in order, so the side job is the first one taken.
+            DispatchQueue.concurrentPerform(iterations: chunks + 1) { iteration in
+                guard iteration > 0 else {
+                    sideSlot.values[0] = side()
+                    return
+                }
+                let chunk = iteration - 1
+                let start = elements.count * chunk / chunks, end = elements.count * (chunk + 1) / chunks
+                for index in start..<end { pointer.base[index] = transform(elements[index]) }
+            }
+        }
+        return (slots.values.map { $0! }, sideSlot.values[0]!)
+    }
+
     /// Runs `first` and `second` at the same time and returns both results.
     public static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
         let a = Slots<A>(count: 1), b = Slots<B>(count: 1)
