@@ -179,9 +179,16 @@ public func build(_ request: BuildRequest, progress: @Sendable (BuildProgress) -
     // The build state of every file but the manifest is put together while the writer finishes (and writes the
     // manifest); the manifest's stamp is added once it is written.
     let (finalFiles, languages) = (files, config.languages)
+    let manifest = PublicWriter.manifestName
+    /// The build state to save: its file's bytes but for the manifest's line, or (when the manifest is among the
+    /// files already) the whole state.
+    enum PreparedState: Sendable {
+        case withoutManifest(BuildState.PendingSave)
+        case whole(BuildState, sortedPaths: [String])
+    }
     let (finished, prepared) = Parallel.both(
         { Result { () throws(BuildFailure) in try writer.finish(previous: previous, paths: paths, written: written) } },
-        { () -> (state: BuildState, sortedPaths: [String])? in
+        { () -> PreparedState? in
             guard let inputs else { return nil }
             let state = BuildState(
                 inputs: inputs, outputs: BuildState.outputs(finalFiles.map { ($0.path, $0.stamp) }, in: request.output, withManifest: false),
@@ -189,16 +196,19 @@ public func build(_ request: BuildRequest, progress: @Sendable (BuildProgress) -
                 pagesByKind: pagesByKind, files: paths.count,
                 warnings: warnings, languages: languages)
             // The files are in path order but for the site's root files at the end, which one pass of the sort merges.
-            return (state, (state.outputs.count == paths.count ? paths : Array(state.outputs.keys)).sorted())
+            let sortedPaths = (state.outputs.count == paths.count ? paths : Array(state.outputs.keys)).sorted()
+            guard state.outputs[manifest] == nil else { return .whole(state, sortedPaths: sortedPaths) }
+            // Every line but the manifest's is written out while the writer finishes.
+            return state.pendingSave(sortedPaths: sortedPaths, adding: manifest).map { .withoutManifest($0) }
         })
     let report = try finished.get()
-    if let stateFile, var (state, sortedPaths) = prepared {
-        let manifest = PublicWriter.manifestName
-        if let stamp = BuildState.outputs([(manifest, nil)], in: request.output, withManifest: false)[manifest], state.outputs[manifest] == nil {
-            state.outputs[manifest] = stamp
-            sortedPaths.insert(manifest, at: firstIndex(notBelow: manifest, in: sortedPaths))
+    if let stateFile, let prepared {
+        switch prepared {
+        case .withoutManifest(let pending):
+            BuildState.save(pending, stamp: BuildState.outputs([(manifest, nil)], in: request.output, withManifest: false)[manifest], to: stateFile)
+        case .whole(let state, let sortedPaths):
+            state.save(to: stateFile, sortedPaths: sortedPaths)
         }
-        state.save(to: stateFile, sortedPaths: sortedPaths)
     }
     return BuildReport(pagesByKind: pagesByKind, files: paths.count, write: report, warnings: warnings, languages: config.languages)
 }

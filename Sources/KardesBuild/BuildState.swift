@@ -242,6 +242,15 @@ struct BuildState: Equatable, Sendable {
         assert(sortedPaths.map { $0 == outputs.keys.sorted() } ?? true, "sortedPaths are not the sorted keys of outputs")
         var bytes: [UInt8] = []
         bytes.reserveCapacity(outputs.count * 96)
+        for path in sortedPaths ?? outputs.keys.sorted() {
+            guard let stamp = outputs[path] else { continue }
+            Self.appendLine(path: path, stamp: stamp, digest: digests[path], to: &bytes)
+        }
+        return bytes
+    }
+
+    /// Appends the line ``parseWrittenFiles(_:)`` reads for one written file.
+    static func appendLine(path: String, stamp: FileStamp, digest: ContentDigest?, to bytes: inout [UInt8]) {
         func append(_ value: UInt64) {
             var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
                 (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
@@ -260,26 +269,59 @@ struct BuildState: Equatable, Sendable {
             if value < 0 { bytes.append(UInt8(ascii: "-")) }
             append(value.magnitude)
         }
-        for path in sortedPaths ?? outputs.keys.sorted() {
-            guard let stamp = outputs[path] else { continue }
-            append(stamp.size)
-            bytes.append(UInt8(ascii: " "))
-            append(stamp.modified)
-            bytes.append(UInt8(ascii: " "))
-            append(stamp.changed)
-            bytes.append(UInt8(ascii: " "))
-            append(stamp.inode)
-            bytes.append(UInt8(ascii: " "))
-            if let digest = digests[path] {
-                digest.appendHex(to: &bytes)
-            } else {
-                bytes.append(UInt8(ascii: "-"))
-            }
-            bytes.append(UInt8(ascii: " "))
-            bytes.append(contentsOf: path.utf8)
-            bytes.append(UInt8(ascii: "\n"))
+        append(stamp.size)
+        bytes.append(UInt8(ascii: " "))
+        append(stamp.modified)
+        bytes.append(UInt8(ascii: " "))
+        append(stamp.changed)
+        bytes.append(UInt8(ascii: " "))
+        append(stamp.inode)
+        bytes.append(UInt8(ascii: " "))
+        if let digest {
+            digest.appendHex(to: &bytes)
+        } else {
+            bytes.append(UInt8(ascii: "-"))
         }
-        return bytes
+        bytes.append(UInt8(ascii: " "))
+        bytes.append(contentsOf: path.utf8)
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
+    /// The state's file without the line of one file written last (the output folder's manifest, whose stamp is
+    /// known only once it is written), and where that line goes: put together while the last file is written.
+    struct PendingSave {
+        fileprivate var bytes: [UInt8]
+        /// The byte offset of the line that comes after the missing one.
+        fileprivate let offset: Int
+        fileprivate let path: String
+    }
+
+    /// ``encoded(sortedPaths:)`` of this state, which has no line for `path` yet, with a place kept for that line.
+    func pendingSave(sortedPaths: [String], adding path: String) -> PendingSave? {
+        assert(outputs[path] == nil, "\(path) is already among the outputs")
+        guard var bytes = encoded(sortedPaths: sortedPaths) else { return nil }
+        // The lines before the missing one are those of the paths sorting below it; each ends in a line feed.
+        var lines = firstIndex(notBelow: path, in: sortedPaths)
+        var offset = bytes.firstIndex(of: 0x0A).map { bytes.index(after: $0) } ?? bytes.count  // after the format line
+        offset = bytes[offset...].firstIndex(of: 0x0A).map { bytes.index(after: $0) } ?? bytes.count  // after the summary
+        while lines > 0, let end = bytes[offset...].firstIndex(of: 0x0A) {
+            offset = end + 1
+            lines -= 1
+        }
+        bytes.reserveCapacity(bytes.count + path.utf8.count + 64)
+        return PendingSave(bytes: bytes, offset: offset, path: path)
+    }
+
+    /// Saves a ``PendingSave`` at `url` with its missing line, for a file of `stamp` and no digest; or without that line
+    /// when `stamp` is nil, as ``save(to:sortedPaths:)`` of the state without that file would.
+    static func save(_ pending: PendingSave, stamp: FileStamp?, to url: URL) {
+        var bytes = pending.bytes
+        if let stamp {
+            var line: [UInt8] = []
+            appendLine(path: pending.path, stamp: stamp, digest: nil, to: &line)
+            bytes.insert(contentsOf: line, at: pending.offset)
+        }
+        write(bytes, to: url)
     }
 
     /// The state kept at `url`, if any and readable.
@@ -290,8 +332,12 @@ struct BuildState: Equatable, Sendable {
 
     /// Keeps the state at `url`; a state that cannot be saved only costs the next build its shortcut.
     func save(to url: URL, sortedPaths: [String]? = nil) {
-        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         guard let bytes = encoded(sortedPaths: sortedPaths) else { return }
+        Self.write(bytes, to: url)
+    }
+
+    private static func write(_ bytes: [UInt8], to url: URL) {
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? Data(bytes).write(to: url, options: .atomic)
     }
 }

@@ -31,6 +31,10 @@ public struct ParsedContent: Sendable {
         log.append(contentsOf: configDiagnostics)
         var loaded = LoadedContent(config: config)
         loaded.bodies = bodies
+        // Room for every file's entry at once: grown step by step, the arrays were copied into fresh memory at each
+        // step (100,000 partnerships are about 50 MB). Room never written to costs no memory.
+        loaded.partnerships.reserveCapacity(files.count)
+        loaded.cities.reserveCapacity(files.count)
         var siteAreas: [Area] = []
         var partnershipFiles: [String: String] = [:]
         // In path order, so entries and diagnostics come out the same on every run.

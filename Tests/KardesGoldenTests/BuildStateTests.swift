@@ -31,6 +31,35 @@ struct BuildStateTests {
         #expect(String(decoding: state.writtenFilesBytes(), as: UTF8.self) == expected)
     }
 
+    @Test(
+        "a state saved with one file's line added last has the bytes of the state that had the file all along",
+        arguments: [".kardes-manifest", "a", "cities/tr/x", "zz", "index.html"])
+    func pendingSave(path: String) throws {
+        let outputs: [String: FileStamp] = [
+            "index.html": FileStamp(size: 1, modified: 2, changed: 3, inode: 4), "cities/tr/istanbul/index.html": FileStamp(size: 5, modified: -6, changed: 7, inode: 8),
+            "b": FileStamp(size: 9, modified: 10, changed: 11, inode: 12),
+        ].filter { $0.key != path }
+        let state = BuildState(
+            inputs: "abc", outputs: outputs, digests: ["b": ContentDigest(high: 1, low: 2)], pagesByKind: ["page": 3], files: 3, warnings: [],
+            languages: ["tr"])
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kardes-pending-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let stamp = FileStamp(size: 13, modified: 14, changed: 15, inode: 16)
+        var whole = state
+        whole.outputs[path] = stamp
+        for (added, expected) in [(stamp, whole), (nil, state)] {
+            let pending = try #require(state.pendingSave(sortedPaths: outputs.keys.sorted(), adding: path))
+            let url = folder.appendingPathComponent("pending.state")
+            BuildState.save(pending, stamp: added, to: url)
+            let saved = Array(try Data(contentsOf: url))
+            // The summary line is JSON whose keys JSONEncoder writes in no fixed order; the lines after it are compared
+            // byte for byte, and the whole as a state.
+            func lines(_ bytes: [UInt8]) -> ArraySlice<UInt8> { bytes.split(separator: 0x0A, maxSplits: 2, omittingEmptySubsequences: false).last ?? [] }
+            #expect(lines(saved) == lines(try #require(expected.encoded())), "\(path), \(added == nil ? "without" : "with") the line")
+            #expect(saved.withUnsafeBufferPointer { BuildState(decoding: $0) } == expected)
+        }
+    }
+
     @Test("a file of another format, or cut short, is not taken for a state")
     func otherFormats() throws {
         let state = BuildState(
