@@ -68,7 +68,10 @@ public struct MapViewport: Hashable, Sendable {
         var projected = points.map(turned.project)
         routes = ArcRoutes(centralMeridian: turned.centralMeridian)
         for arc in arcs {
-            for piece in routes.keep(from: arc.from, to: arc.to, in: turned) { projected += piece }
+            // Each arc from the end a drawing starts it at (``ArcKey``), so a drawing finds every route it needs here;
+            // the other way round the route's points are not always the same numbers.
+            let ends = ArcKey(arc.from, arc.to)
+            for piece in routes.keep(from: ends.from, to: ends.to, in: turned) { projected += piece }
         }
         projected += mainland.map(turned.project)
         guard var box = ProjectedBounds(enclosing: projected), aspectRatio > 0, aspectRatio.isFinite else { return world }
