@@ -183,7 +183,7 @@ public struct ContentLoader: Sendable {
             // In UTF-8 such text has no byte from 0xCC up, and checking that is far cheaper than normalising.
             // Text in other scripts is mostly NFC too; a quick check of its scalars spares most of it the normalising.
             let belowCombiningMarks = bytes.withUnsafeBufferPointer { buffer in buffer.allSatisfy { $0 < 0xCC } }
-            if belowCombiningMarks || NFCCheck.isCertainlyNFC(text) { return .success(text) }
+            if belowCombiningMarks || bytes.withUnsafeBufferPointer(NFCCheck.isCertainlyNFC(utf8:)) { return .success(text) }
             return .success(text.precomposedStringWithCanonicalMapping)
         }
         var line = 1, column = 1, index = 0

@@ -10,9 +10,35 @@ import Foundation
 enum NFCCheck {
     /// Whether `text` is certainly in NFC; false means "normalise to find out".
     static func isCertainlyNFC(_ text: String) -> Bool {
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x300 { continue }
+        var text = text
+        return text.withUTF8(isCertainlyNFC(utf8:))
+    }
+
+    /// ``isCertainlyNFC(_:)`` of the text whose valid UTF-8 is `bytes`. Only scalars from U+0300 up are looked at, and
+    /// in UTF-8 each of those starts with a byte from 0xCC up, which no other byte is: the rest (ASCII, Latin letters,
+    /// continuation bytes) is passed over a byte at a time without decoding.
+    static func isCertainlyNFC(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0xCC {
+                index &+= 1
+                continue
+            }
+            // A lead byte of a valid sequence: 110xxxxx, 1110xxxx or 11110xxx, followed by its continuation bytes.
+            let value: UInt32
+            if lead < 0xE0 {
+                value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                index &+= 2
+            } else if lead < 0xF0 {
+                value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                index &+= 3
+            } else {
+                value = UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+                    | UInt32(bytes[index + 3] & 0x3F)
+                index &+= 4
+            }
             if value < tableEnd {
                 guard table[Int(value - tableStart)] else { return false }
                 continue

@@ -44,6 +44,22 @@ struct NormalizationTests {
         }
     }
 
+    @Test("the quick check reads every scalar of a text, of each length in UTF-8, wherever it stands")
+    func quickCheckPositions() {
+        // Accepted: Greek, Cyrillic, Devanagari, CJK, Hangul, an emoji; refused: a combining mark, a singleton, and a
+        // scalar of each length outside what is accepted.
+        let accepted: [UInt32] = [0x3B1, 0x439, 0x915, 0x4E00, 0xAC00, 0x1F600, 0x2013]
+        let refused: [UInt32] = [0x301, 0x2126, 0x93C, 0x1D15E, 0xF900]
+        for value in accepted + refused {
+            let scalar = String(Character(Unicode.Scalar(value)!))
+            for text in [scalar, "Ağrı " + scalar, scalar + " İzmir", "çok " + scalar + " şey", String(repeating: "é", count: 40) + scalar + "x"] {
+                #expect(NFCCheck.isCertainlyNFC(text) == accepted.contains(value), "U+\(String(value, radix: 16)) in \(text)")
+            }
+        }
+        #expect(NFCCheck.isCertainlyNFC(""))
+        #expect(NFCCheck.isCertainlyNFC("Şanlıurfa – Москва – 東京 – 서울 – 🙂"))
+    }
+
     @Test("text the quick check accepts is NFC, and reading always gives NFC, over random mixes of scripts and marks")
     func quickCheckMixes() throws {
         // Starters of many scripts, and what composes with them: combining marks, Hangul jamo, Indic vowel signs.
