@@ -312,7 +312,14 @@ public struct MapDrawing: Sendable {
             return (dot, SVGText.toTenths(x), SVGText.toTenths(y), max(SVGText.toTenths(radius * scale), 1))
         }
         .sorted { a, b in
-            (-a.r, a.dot.id, a.dot.url, a.dot.label, a.x, a.y) < (-b.r, b.dot.id, b.dot.url, b.dot.label, b.x, b.y)
+            // Largest first, then by ID (and the rest, for dots that share one); field by field, as comparing the two
+            // tuples would, without copying three strings into a tuple for every comparison.
+            if a.r != b.r { return a.r > b.r }
+            if a.dot.id != b.dot.id { return a.dot.id < b.dot.id }
+            if a.dot.url != b.dot.url { return a.dot.url < b.dot.url }
+            if a.dot.label != b.dot.label { return a.dot.label < b.dot.label }
+            if a.x != b.x { return a.x < b.x }
+            return a.y < b.y
         }
         guard !placed.isEmpty else { return }
         out.append("<g class=\"cities\" fill=\"#b03a2e\" fill-opacity=\"0.85\" stroke=\"#fff\" stroke-width=\"\(SVGText.number(0.75 * scale))\">")
