@@ -35,8 +35,10 @@ public enum Discovery {
     /// `feed.xml`: the newest partnerships (by establishment) as an Atom feed. Its time comes from the content, never
     /// from the clock, so the same content gives the same bytes.
     public static func atomFeed(_ site: LinkedSite, baseURL: String) -> String {
-        let dated = site.partnershipOrder.filter { site.partnerships[$0]?.established != nil }
-            .sorted { (site.partnerships[$0]!.established!, $1.slug) > (site.partnerships[$1]!.established!, $0.slug) }
+        // Newest first, then by slug; each date looked up once, not twice in every comparison of the sort.
+        let dated = site.partnershipOrder.compactMap { id in site.partnerships[id]?.established.map { (id: id, date: $0) } }
+            .sorted { a, b in a.date != b.date ? a.date > b.date : a.id.slug < b.id.slug }
+            .map(\.id)
         let entries = dated.prefix(feedLength)
         let newest = entries.compactMap { site.partnerships[$0]?.lastSignOfLife }.max()
             ?? site.partnerships.values.compactMap(\.lastSignOfLife).max()
