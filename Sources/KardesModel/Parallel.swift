@@ -12,20 +12,7 @@ public enum Parallel {
 
     /// `transform` of every element, in order, computed on all cores in chunks.
     public static func map<Element: Sendable, Result: Sendable>(_ elements: [Element], _ transform: @Sendable (Element) -> Result) -> [Result] {
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        guard cores > 1, elements.count > 64 else { return elements.map(transform) }
-        // Many small chunks, taken in turn by whichever thread is free: elements can differ a hundredfold in cost
-        // (a transliterated name against an ASCII one), and a few large chunks left one core idle at the end.
-        let chunks = min(elements.count, cores * 32)
-        let slots = Slots<Result>(count: elements.count)
-        slots.values.withUnsafeMutableBufferPointer { buffer in
-            let pointer = UncheckedPointer(base: buffer.baseAddress!)
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                let start = elements.count * chunk / chunks, end = elements.count * (chunk + 1) / chunks
-                for index in start..<end { pointer.base[index] = transform(elements[index]) }
-            }
-        }
-        return slots.values.map { $0! }
+        map(elements, alongside: {}, transform).results
     }
 
     /// ``map(_:_:)`` with `side` run at the same time: whichever thread starts first runs `side`, and every other
@@ -36,6 +23,8 @@ public enum Parallel {
     ) -> (results: [Result], side: Side) {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         guard cores > 1, elements.count > 64 else { return (elements.map(transform), side()) }
+        // Many small chunks, taken in turn by whichever thread is free: elements can differ a hundredfold in cost
+        // (a transliterated name against an ASCII one), and a few large chunks left one core idle at the end.
         let chunks = min(elements.count, cores * 32)
         let slots = Slots<Result>(count: elements.count), sideSlot = Slots<Side>(count: 1)
         slots.values.withUnsafeMutableBufferPointer { buffer in
