@@ -79,7 +79,8 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(name: "KardesMapsTests", dependencies: ["KardesMaps"], swiftSettings: strict),
         .testTarget(name: "KardesMarkdownTests", dependencies: ["KardesMarkdown"], swiftSettings: strict),
-        .testTarget(name: "KardesContentTests", dependencies: ["KardesContent"], swiftSettings: strict),
+        .testTarget(
+            name: "KardesContentTests", dependencies: ["KardesContent", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
         .testTarget(name: "KardesLinkingTests", dependencies: ["KardesLinking", "KardesContent"], swiftSettings: strict),
         .testTarget(
             name: "KardesRenderingTests",

@@ -1,7 +1,6 @@
 import Foundation
 import KardesMarkdown
 import KardesModel
-import Yams
 
 /// What parsing one file gives: the entry (when enough of it could be read to check it against the others) and every
 /// problem found. An entry can come with errors: the build still fails, but linking reports its problems too.
@@ -124,14 +123,14 @@ public enum PartnershipFile {
                 fm.error("ended-before-established", "'ended' (\(ended)) is before 'established' (\(established))", at: fm.location(of: node), fix: "correct one of the two dates")
             }
             let decisionExample = "{ date: 2001-05-10, number: \"2001/123\" }"
-            let decision: (String) -> (inout FrontMatter, Node.Mapping) -> Partnership.Decision? = { key in
-                { (fm: inout FrontMatter, mapping: Node.Mapping) -> Partnership.Decision? in
+            let decision: (String) -> (inout FrontMatter, YAML.Mapping) -> Partnership.Decision? = { key in
+                { (fm: inout FrontMatter, mapping: YAML.Mapping) -> Partnership.Decision? in
                     fm.checkKeys(of: mapping, in: key, known: ["date", "number"])
                     return Partnership.Decision(date: fm.date(in: mapping, "date", of: key), number: fm.string(in: mapping, "number", of: key))
                 }
             }
             let contacts: [Partnership.Contact] = fm.records("contacts", example: "[{ name: \"Dış İlişkiler Müdürlüğü\", email: \"…\" }]") {
-                (fm: inout FrontMatter, mapping: Node.Mapping) -> Partnership.Contact? in
+                (fm: inout FrontMatter, mapping: YAML.Mapping) -> Partnership.Contact? in
                 fm.checkKeys(of: mapping, in: "contacts", known: ["name", "email", "phone", "city"])
                 guard let name = fm.string(in: mapping, "name", of: "contacts") else {
                     fm.error("missing-key", "a contact needs a 'name'", at: fm.location(of: .mapping(mapping)), fix: "add name: \"…\" to the contact")
@@ -145,7 +144,7 @@ public enum PartnershipFile {
                     city: city)
             }
             let activities: [Partnership.Activity] = fm.records("activities", example: "[{ date: 2005-06, kind: visit, title: \"…\" }]") {
-                (fm: inout FrontMatter, mapping: Node.Mapping) -> Partnership.Activity? in
+                (fm: inout FrontMatter, mapping: YAML.Mapping) -> Partnership.Activity? in
                 fm.checkKeys(of: mapping, in: "activities", known: ["date", "kind", "title", "link"])
                 let here = fm.location(of: .mapping(mapping))
                 guard let date = fm.date(in: mapping, "date", of: "activities") else {

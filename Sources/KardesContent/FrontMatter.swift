@@ -1,6 +1,5 @@
 import Foundation
 import KardesModel
-import Yams
 
 /// A file split into its YAML front matter and Markdown body, with the lines each starts on.
 public struct SplitFile: Sendable {
@@ -67,36 +66,22 @@ public struct FrontMatter {
     /// strings without copying a pair's two nodes (each copy retains the nodes' contents, and every file asks for
     /// every key its kind knows).
     let keys: [String]
-    let keyNodes: [Node]
-    let values: [Node]
+    let keyNodes: [YAML.Node]
+    let values: [YAML.Node]
     public private(set) var log = DiagnosticLog()
     /// Which of `pairs` a reader has asked for, by index.
     private var used: [Bool]
-
-    /// The constructor the parser is given: `Constructor.default` makes a new one, with three dictionaries of
-    /// functions, at every call. It is immutable, so one serves every thread.
-    nonisolated(unsafe) private static let constructor = Constructor.default
 
     /// Parses `yaml`, which starts at line `firstLine` of `file`.
     /// - Throws: a diagnostic at the YAML parser's position when the YAML is malformed or not a mapping.
     public init(yaml: String, file: String, firstLine: Int) throws(Diagnostic) {
         self.file = file
         self.lineOffset = firstLine - 1
-        let node: Node?
+        let node: YAML.Node?
         do {
-            // The encoding is given, because its default reads the process environment on every call.
-            //
-            // The basic resolver tags every plain scalar as a string without trying the default's seven regular
-            // expressions. Yams resolves a tag only when it is asked for one, and here that is only for mapping keys,
-            // which it hashes to find duplicates: that cost a tenth of loading. Values keep their tags unresolved
-            // under either resolver (`bool` and the `null` check read the tag as written), so what a file means does
-            // not change; only a plain key such as `true` now counts as the same key as a quoted "true".
-            node = try Yams.compose(yaml: yaml, .basic, Self.constructor, .utf8)
-        } catch let error as YamlError {
-            throw Self.diagnostic(for: error, file: file, lineOffset: firstLine - 1)
+            node = try YAML.compose(yaml)
         } catch {
-            throw .error("malformed-yaml", at: SourceLocation(file: file, line: firstLine), "the front matter cannot be read: \(error)",
-                fix: "check the YAML syntax between the '---' lines")
+            throw Self.diagnostic(for: error, file: file, lineOffset: firstLine - 1)
         }
         guard let node else {
             (keys, keyNodes, values) = ([], [], [])
@@ -105,11 +90,11 @@ public struct FrontMatter {
         }
         guard let mapping = node.mapping else {
             throw .error(
-                "front-matter-not-mapping", at: Self.location(of: node, file: file, offset: firstLine - 1, fallbackLine: firstLine),
+                "front-matter-not-mapping", at: Self.location(of: node, file: file, offset: firstLine - 1),
                 "the front matter is not a list of 'key: value' fields", fix: "write one field per line, such as 'title: Houston – İstanbul'")
         }
         // One pass over the pairs (the lazy `keys` and `values` views went over them twice, through a closure each).
-        var keyNodes: [Node] = [], values: [Node] = [], keys: [String] = []
+        var keyNodes: [YAML.Node] = [], values: [YAML.Node] = [], keys: [String] = []
         keyNodes.reserveCapacity(mapping.count)
         values.reserveCapacity(mapping.count)
         keys.reserveCapacity(mapping.count)
@@ -122,38 +107,36 @@ public struct FrontMatter {
         used = Array(repeating: false, count: keys.count)
     }
 
-    static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
-        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column) }
+    static func diagnostic(for failure: YAML.Failure, file: String, lineOffset: Int) -> Diagnostic {
+        func at(_ mark: YAML.Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column) }
         let fix = "check the YAML syntax here: indentation, a missing ':' or an unclosed quote; quote values that contain ': ' or start with '[', '{', '*' or '&'"
-        switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
+        switch failure {
+        case .syntax(let problem, let mark, let context, let contextMark):
             // libyaml names where it noticed the problem; the context says where the broken construct started.
             var what = problem
-            if let context, !context.text.isEmpty {
-                let start = at(context.mark)
-                what += " \(context.text) that starts at line \(start.line), column \(start.column)"
+            if let context, !context.isEmpty {
+                let start = at(contextMark)
+                what += " \(context) that starts at line \(start.line), column \(start.column)"
             }
             return .error("malformed-yaml", at: at(mark), "malformed YAML: \(what)", fix: fix)
-        case .duplicatedKeysInMapping(let duplicates, let context):
+        case .duplicateKeys(let duplicates, let mark):
             return .error(
-                "duplicate-key", at: at(context.mark), "the key '\(duplicates.joined(separator: "', '"))' appears twice",
+                "duplicate-key", at: at(mark), "the key '\(duplicates.joined(separator: "', '"))' appears twice",
                 fix: "keep one of them and delete the other")
-        case .reader(let problem, _, _, _):
+        case .reader(let problem):
             return .error("malformed-yaml", at: SourceLocation(file: file, line: lineOffset + 1), "malformed YAML: \(problem)", fix: fix)
-        default:
-            return .error("malformed-yaml", at: SourceLocation(file: file, line: lineOffset + 1), "malformed YAML: \(error)", fix: fix)
+        case .memory:
+            return .error("malformed-yaml", at: SourceLocation(file: file, line: lineOffset + 1), "malformed YAML: memory", fix: fix)
         }
     }
 
-    static func location(of node: Node, file: String, offset: Int, fallbackLine: Int) -> SourceLocation {
-        guard let mark = node.mark else { return SourceLocation(file: file, line: fallbackLine) }
-        return SourceLocation(file: file, line: mark.line + offset, column: mark.column)
+    static func location(of node: YAML.Node, file: String, offset: Int) -> SourceLocation {
+        SourceLocation(file: file, line: node.mark.line + offset, column: node.mark.column)
     }
 
     /// Where `node` stands in the file.
-    public func location(of node: Node) -> SourceLocation {
-        Self.location(of: node, file: file, offset: lineOffset, fallbackLine: lineOffset + 1)
+    public func location(of node: YAML.Node) -> SourceLocation {
+        Self.location(of: node, file: file, offset: lineOffset)
     }
 
     /// The start of the front matter (the opening `---`).
@@ -162,7 +145,7 @@ public struct FrontMatter {
     // MARK: - Lookup
 
     /// The value node for `key`, marking the key as known.
-    public mutating func node(_ key: String) -> Node? {
+    public mutating func node(_ key: String) -> YAML.Node? {
         // By index, so that no pair is copied; every pair with this key counts as asked for, the first one answers.
         var found: Int?
         for index in keys.indices where keys[index] == key {
@@ -170,7 +153,7 @@ public struct FrontMatter {
             if found == nil { found = index }
         }
         guard let found else { return nil }
-        if case .scalar(let scalar) = values[found], scalar.tag.description == "tag:yaml.org,2002:null" || (scalar.string.isEmpty && scalar.style == .plain) {
+        if case .scalar(let scalar) = values[found], scalar.tag == "tag:yaml.org,2002:null" || (scalar.string.isEmpty && scalar.style == .plain) {
             return nil
         }
         return values[found]
@@ -188,14 +171,14 @@ public struct FrontMatter {
         error("missing-key", "missing required key '\(key)'", at: start, fix: "add a line '\(key): \(example)' to the front matter")
     }
 
-    mutating func wrongType(_ key: String, _ node: Node, expected: String, example: String) {
+    mutating func wrongType(_ key: String, _ node: YAML.Node, expected: String, example: String) {
         error("wrong-type", "'\(key)' must be \(expected), found \(Self.describe(node))", at: location(of: node), fix: "write it as '\(key): \(example)'")
     }
 
     /// `node.float`: a plain number such as `41.0082` is read with `Double(_:)` straight away, which is what Yams does
     /// for it after looking for `.inf`, `.nan`, underscores and sexagesimal colons (a Foundation search each, for
     /// both coordinates of every city); anything else is left to Yams.
-    static func number(_ node: Node) -> Double? {
+    static func number(_ node: YAML.Node) -> Double? {
         if case .scalar(let scalar) = node, scalar.style == .any || scalar.style == .plain,
             !scalar.string.isEmpty,
             scalar.string.utf8.allSatisfy({ (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x2B || $0 == 0x2D || $0 == 0x65 || $0 == 0x45 })
@@ -205,12 +188,11 @@ public struct FrontMatter {
         return node.float
     }
 
-    static func describe(_ node: Node) -> String {
+    static func describe(_ node: YAML.Node) -> String {
         switch node {
         case .scalar(let scalar): "'\(scalar.string)'"
         case .mapping: "a mapping of fields"
         case .sequence: "a list"
-        case .alias: "an alias"
         }
     }
 
@@ -261,7 +243,7 @@ public struct FrontMatter {
         return date(node, key: key)
     }
 
-    mutating func date(_ node: Node, key: String) -> PartialDate? {
+    mutating func date(_ node: YAML.Node, key: String) -> PartialDate? {
         guard case .scalar(let scalar) = node, let date = PartialDate(parsing: scalar.string) else {
             error("invalid-date",
                 "invalid date \(Self.describe(node)) for '\(key)'", at: location(of: node),
@@ -274,7 +256,7 @@ public struct FrontMatter {
     /// A list of strings; a single string is accepted as a list of one.
     public mutating func strings(_ key: String, example: String = "[…]") -> [Located<String>] {
         guard let node = node(key) else { return [] }
-        let items: [Node]
+        let items: [YAML.Node]
         switch node {
         case .sequence(let sequence): items = Array(sequence)
         case .scalar: items = [node]
@@ -294,7 +276,7 @@ public struct FrontMatter {
     }
 
     /// A list of mappings, each read by `read`.
-    public mutating func records<T>(_ key: String, example: String, _ read: (inout FrontMatter, Node.Mapping) -> T?) -> [T] {
+    public mutating func records<T>(_ key: String, example: String, _ read: (inout FrontMatter, YAML.Mapping) -> T?) -> [T] {
         guard let node = node(key) else { return [] }
         guard case .sequence(let sequence) = node else {
             wrongType(key, node, expected: "a list", example: example)
@@ -310,7 +292,7 @@ public struct FrontMatter {
     }
 
     /// One mapping, read by `read`.
-    public mutating func record<T>(_ key: String, example: String, _ read: (inout FrontMatter, Node.Mapping) -> T?) -> T? {
+    public mutating func record<T>(_ key: String, example: String, _ read: (inout FrontMatter, YAML.Mapping) -> T?) -> T? {
         guard let node = node(key) else { return nil }
         guard case .mapping(let mapping) = node else {
             wrongType(key, node, expected: "a record of fields", example: example)
@@ -320,7 +302,7 @@ public struct FrontMatter {
     }
 
     /// A string field inside a record, checking the record's keys against `known`.
-    mutating func checkKeys(of mapping: Node.Mapping, in key: String, known: [String]) {
+    mutating func checkKeys(of mapping: YAML.Mapping, in key: String, known: [String]) {
         for (keyNode, _) in mapping {
             let name = keyNode.string ?? ""
             if !known.contains(name) {
@@ -331,21 +313,10 @@ public struct FrontMatter {
         }
     }
 
-    /// `mapping[field]`, with the same answer (the last key equal to `field` as a plain string node), found without
-    /// making a node of `field` and comparing it with every key: that made a tag and copied each key it looked at.
-    static func value(in mapping: Node.Mapping, _ field: String) -> Node? {
-        var answer: Node?
-        var probe: Node?
-        for (key, value) in mapping {
-            guard case .scalar(let scalar) = key, scalar.string == field else { continue }
-            // Only a key spelt like `field` gets the full comparison, which also compares the tags.
-            if probe == nil { probe = Node(field, mapping.tag.copy(with: .implicit)) }
-            if key == probe { answer = value }
-        }
-        return answer
-    }
+    /// `mapping[field]`: the value of the last key that is the plain text `field`.
+    static func value(in mapping: YAML.Mapping, _ field: String) -> YAML.Node? { mapping[field] }
 
-    mutating func string(in mapping: Node.Mapping, _ field: String, of key: String) -> String? {
+    mutating func string(in mapping: YAML.Mapping, _ field: String, of key: String) -> String? {
         guard let node = Self.value(in: mapping, field) else { return nil }
         guard case .scalar(let scalar) = node else {
             wrongType("\(key).\(field)", node, expected: "text", example: "…")
@@ -354,13 +325,13 @@ public struct FrontMatter {
         return scalar.string.isEmpty ? nil : scalar.string
     }
 
-    mutating func date(in mapping: Node.Mapping, _ field: String, of key: String) -> PartialDate? {
+    mutating func date(in mapping: YAML.Mapping, _ field: String, of key: String) -> PartialDate? {
         guard let node = Self.value(in: mapping, field) else { return nil }
         return date(node, key: "\(key).\(field)")
     }
 
     /// The key–value pairs in the order of the file.
-    var pairs: [(key: String, keyNode: Node, value: Node)] {
+    var pairs: [(key: String, keyNode: YAML.Node, value: YAML.Node)] {
         keys.indices.map { (key: keys[$0], keyNode: keyNodes[$0], value: values[$0]) }
     }
 

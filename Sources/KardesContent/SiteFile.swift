@@ -1,5 +1,4 @@
 import KardesModel
-import Yams
 
 public enum SiteFile {
     static let keys = ["title", "description", "base_url", "languages", "owner", "markdown", "dormant_after_years", "portable", "legal_checklist"]
