@@ -211,7 +211,7 @@ public struct ContentLoader: Sendable {
     func loadFile(_ path: String, markdown: MarkdownRenderer, defersBodies: Bool) -> (String, Item, [Diagnostic]) {
         var log = DiagnosticLog()
         guard let text = readText(path, log: &log) else { return (path, .none, log.diagnostics) }
-        let parts = path.split(separator: "/").map(String.init)  // content/<section>/…
+        let parts = path.split(separator: "/")  // content/<section>/…, as slices: no string is made of each part
         let section = parts.count > 2 ? parts[1] : ""
         let name = parts.last ?? ""
         let slug = slugOf(path)
@@ -240,7 +240,7 @@ public struct ContentLoader: Sendable {
             guard checkSlug() else { return (path, .none, log.diagnostics) }
             return take(PartnershipFile.parse(text, path: path, markdown: markdown, defersBody: defersBodies), Item.partnership)
         case ("cities", 4):
-            guard let country = CountryCode(parts[2]), parts[2] == parts[2].lowercased() else {
+            guard let country = CountryCode(String(parts[2])), parts[2] == parts[2].lowercased() else {
                 log.append(
                     .error(
                         "bad-country-folder", at: SourceLocation(file: path), "'\(parts[2])' is not a lower-case ISO 3166-1 country code folder",

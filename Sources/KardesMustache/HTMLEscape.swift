@@ -7,6 +7,15 @@ private let ampersand = Array("&amp;".utf8)
 private let quote = Array("&quot;".utf8)
 private let apostrophe = Array("&#39;".utf8)
 
+/// Whether each byte is one that escaping replaces; a pointer that lives as long as the process, so reading it checks
+/// no bounds.
+nonisolated(unsafe) private let specialBytes: UnsafePointer<Bool> = {
+    let table = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
+    table.initialize(repeating: false, count: 256)
+    for byte in "<>&\"'".utf8 { table[Int(byte)] = true }
+    return UnsafePointer(table)
+}()
+
 /// Appends `string` to `output`, HTML-escaped exactly as swift-mustache escapes it.
 ///
 /// swift-mustache compares whole `Character`s, so a `<` that a combining mark (or a prepended mark) joins into a
@@ -39,7 +48,10 @@ func appendEscaped(_ substring: Substring, to output: inout [UInt8]) {
 /// The fast path; returns false (having appended part of the text) when a special byte touches non-ASCII.
 private func appendEscaped(bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) -> Bool {
     var runStart = 0
+    let special = specialBytes
     for index in 0..<bytes.count {
+        // One load says whether the byte is one of the five; most bytes of most texts are not.
+        guard special[Int(bytes[index])] else { continue }
         let replacement: [UInt8]
         switch bytes[index] {
         case UInt8(ascii: "<"): replacement = lessThan
