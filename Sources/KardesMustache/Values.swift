@@ -60,16 +60,8 @@ extension Array: SequenceValue {
             return
         }
         func walk<T: MustacheObject>(_: T.Type) {
-            // `Element` is `T`: `mustacheObjectElement` said so. One entry holds each element in turn: an entry lives
-            // on the stack only while its element renders, and nothing keeps it (a lookup copies values out), so the
-            // list costs one entry rather than an object, with its generic type looked up, per element.
-            let elements = unsafeBitCast(self, to: [T].self)
-            guard let first = elements.first else { return }
-            let entry = ObjectEntry(first)
-            for element in elements {
-                entry.object = element
-                body(entry)
-            }
+            // `Element` is `T`: `mustacheObjectElement` said so.
+            for element in unsafeBitCast(self, to: [T].self) { body(ObjectEntry(element)) }
         }
         walk(objectType)
     }
@@ -142,8 +134,7 @@ class ContextEntry {
 
 /// A view model on the stack, stored as its own type.
 final class ObjectEntry<Object: MustacheObject>: ContextEntry {
-    /// Replaced by a section walking a list of view models, for each element (see `Array.forEachMustacheEntry`).
-    var object: Object
+    let object: Object
 
     init(_ object: Object) { self.object = object }
 
