@@ -69,7 +69,8 @@ public struct ContentLoader: Sendable {
         let markdown = MarkdownRenderer(unsafeHTML: config.unsafeHTML, smartPunctuation: config.smartPunctuation)
         let paths = markdownFiles(in: content)
         let files = await parseFiles(paths, markdown: markdown, defersBodies: defersBodies(paths))
-        return ParsedContent(config: config, configDiagnostics: configDiagnostics, files: files, bodies: BodyReader(root: root, markdown: markdown))
+        return ParsedContent(
+            config: config, configDiagnostics: configDiagnostics, files: files, order: paths, bodies: BodyReader(root: root, markdown: markdown))
     }
 
     /// `previous` with the files in `changed` (paths relative to the site root) read again, added or dropped.
@@ -91,7 +92,9 @@ public struct ContentLoader: Sendable {
         let reread = present.filter { changed.contains($0) || previous.files[$0] == nil }
         let markdown = MarkdownRenderer(unsafeHTML: previous.config.unsafeHTML, smartPunctuation: previous.config.smartPunctuation)
         for (path, file) in await parseFiles(reread.sorted(), markdown: markdown, defersBodies: defersBodies(Array(present))) { files[path] = file }
-        return ParsedContent(config: previous.config, configDiagnostics: previous.configDiagnostics, files: files, bodies: BodyReader(root: root, markdown: markdown))
+        return ParsedContent(
+            config: previous.config, configDiagnostics: previous.configDiagnostics, files: files, order: onlyEdits ? previous.order : present.sorted(),
+            bodies: BodyReader(root: root, markdown: markdown))
     }
 
     func readConfig() -> (SiteConfig, [Diagnostic]) {
@@ -117,7 +120,11 @@ public struct ContentLoader: Sendable {
     func parseFiles(_ paths: [String], markdown: MarkdownRenderer, defersBodies: Bool) async -> [String: ParsedContent.File] {
         await withTaskGroup(of: (String, Item, [Diagnostic]).self) { group in
             for path in paths {
-                group.addTask { self.loadFile(path, markdown: markdown, defersBodies: defersBodies) }
+                group.addTask {
+                    // A file's problems sorted here, on every core, so that the whole list rarely needs sorting.
+                    let (path, item, diagnostics) = self.loadFile(path, markdown: markdown, defersBodies: defersBodies)
+                    return (path, item, diagnostics.count > 1 ? diagnostics.sorted() : diagnostics)
+                }
             }
             var all: [String: ParsedContent.File] = [:]
             for await (path, item, diagnostics) in group { all[path] = ParsedContent.File(item: item, diagnostics: diagnostics) }
