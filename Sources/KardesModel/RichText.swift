@@ -63,7 +63,13 @@ public struct RichText: Hashable, Sendable {
 
     /// The HTML with each entry link's URL filled in by `url`.
     public func html(resolving url: (EntryLink) -> String) -> String {
+        // A body without entry links is its one segment, taken as it is; otherwise room for the whole text is made
+        // once, rather than the text copied into larger memory as it grows.
+        if segments.count == 1, case .html(let text) = segments[0] { return text }
         var result = ""
+        var room = 0
+        for segment in segments { if case .html(let text) = segment { room += text.utf8.count } else { room += 64 } }
+        result.reserveCapacity(room)
         for segment in segments {
             switch segment {
             case .html(let text): result += text

@@ -212,10 +212,14 @@ public struct SearchIndex: Sendable, Hashable {
             var pendingSpace = false
             for scalar in text.unicodeScalars {
                 switch scalar {
-                case "a"..."z", "0"..."9", "A"..."Z":
+                case "a"..."z", "0"..."9":
                     if pendingSpace && !result.isEmpty { result.append(" ") }
                     pendingSpace = false
-                    result.unicodeScalars.append(scalar.properties.isUppercase ? Unicode.Scalar(UInt8(scalar.value) + 32) : scalar)
+                    result.unicodeScalars.append(scalar)
+                case "A"..."Z":
+                    if pendingSpace && !result.isEmpty { result.append(" ") }
+                    pendingSpace = false
+                    result.unicodeScalars.append(Unicode.Scalar(UInt8(scalar.value) + 32))
                 case "'", "\u{2019}": break
                 default: pendingSpace = true
                 }
@@ -268,18 +272,23 @@ public struct SearchIndex: Sendable, Hashable {
     /// The content of `search-index.js`: one statement, `window.KARDES_SEARCH=JSON.parse('…');` with `json()` as the
     /// string (browsers parse a large JSON string faster than the same object literal).
     public func javaScript() -> String {
-        var out = "window.KARDES_SEARCH=JSON.parse('"
+        // Byte by byte: the two characters escaped are ASCII, so no other character's bytes can be one of them, and
+        // the index (half a megabyte at 10,000 partnerships) was appended one Unicode scalar at a time.
         let text = json()
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 64)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "'": out += "\\'"
-            default: out.unicodeScalars.append(scalar)
+        out.append(contentsOf: "window.KARDES_SEARCH=JSON.parse('".utf8)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: "'"):
+                out.append(UInt8(ascii: "\\"))
+                out.append(byte)
+            default:
+                out.append(byte)
             }
         }
-        out += "');\n"
-        return out
+        out.append(contentsOf: "');\n".utf8)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The index as compact, deterministic JSON, safe inside a `<script>` element (no `<`, no raw line breaks).
@@ -373,6 +382,13 @@ public struct SearchIndex: Sendable, Hashable {
     /// (`<`, U+2028 and U+2029 escaped).
     static func appendJSON(_ text: String, to out: inout String) {
         out += "\""
+        // Most names need no escape: one pass over the bytes says so (0xE2 starts U+2028 and U+2029, and other
+        // characters, which then take the loop below), and the text is appended whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0xE2 }) {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
