@@ -60,8 +60,18 @@ extension Array: SequenceValue {
             return
         }
         func walk<T: MustacheObject>(_: T.Type) {
-            // `Element` is `T`: `mustacheObjectElement` said so.
-            for element in unsafeBitCast(self, to: [T].self) { body(ObjectEntry(element)) }
+            // `Element` is `T`: `mustacheObjectElement` said so. One entry points at each element in turn, where it
+            // lies in the array: an element copied into an entry of its own took a retain and a release for each of
+            // its strings, and an object, for every row of every list. The array outlives the loop, and an entry is
+            // on the stack only while its element renders; nothing keeps it (lookups copy values out).
+            unsafeBitCast(self, to: [T].self).withUnsafeBufferPointer { elements in
+                guard let base = elements.baseAddress else { return }
+                let entry = ElementEntry(base)
+                for index in elements.indices {
+                    entry.element = base + index
+                    body(entry)
+                }
+            }
         }
         walk(objectType)
     }
@@ -141,6 +151,19 @@ final class ObjectEntry<Object: MustacheObject>: ContextEntry {
     override var value: Any { object }
 
     override func child(named name: String) -> Any? { object.child(named: name) }
+}
+
+/// An element of an array of view models on the stack, read where it lies in the array (see
+/// `Array.forEachMustacheEntry(objects:_:)`, which keeps the array alive while the entry is used).
+final class ElementEntry<Object: MustacheObject>: ContextEntry {
+    /// The element; a pointer, so reading it copies no view model.
+    var element: UnsafePointer<Object>
+
+    init(_ element: UnsafePointer<Object>) { self.element = element }
+
+    override var value: Any { element.pointee }
+
+    override func child(named name: String) -> Any? { element.pointee.child(named: name) }
 }
 
 /// A string-keyed dictionary on the stack (the translations every page reads, `{{#t}}…{{/t}}`).
