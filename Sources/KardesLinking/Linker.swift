@@ -29,13 +29,10 @@ public struct Linker: Sendable {
         let collator = Collator(language: language)
 
         // MARK: Cities from files, and the names that lead to them.
+        // (Filled from the city files below, while the references are parsed.)
         var cities: [City.ID: City] = [:]
         var nameIndex: [String: City.ID] = [:]  // "tr/uskudar" (slug of any name) → id
         let files = content.cities.sorted { $0.id < $1.id }
-        for city in files {
-            cities[city.id] = city
-            nameIndex[city.id.description] = city.id
-        }
         // Tens of thousands of references name a few thousand cities: each text is parsed, and each name made into an
         // address (a Unicode transliteration), once.
         var parsedReferences: [String: Result<CityReference.Parsed, CityReference.ReferenceError>] = [:]
@@ -61,9 +58,20 @@ public struct Linker: Sendable {
         for reference in allReferences where texts[reference.text] == nil { texts[reference.text] = reference }
         let uniqueReferences = Array(texts.values)
         // The partnerships' positions in the order of their IDs, sorted meanwhile: the checks below go through them
-        // in that order, and the order of the site sorts from it.
+        // in that order, and the order of the site sorts from it. The city files' table is made meanwhile too.
         let all = content.partnerships
-        let (parsedList, byID) = Parallel.map(uniqueReferences, alongside: { all.indices.sorted { all[$0].id < all[$1].id } }) { $0.parse() }
+        let (parsedList, (byID, fromFiles)) = Parallel.map(
+            uniqueReferences,
+            alongside: {
+                var cities: [City.ID: City] = [:], nameIndex: [String: City.ID] = [:]
+                for city in files {
+                    cities[city.id] = city
+                    nameIndex[city.id.description] = city.id
+                }
+                return (all.indices.sorted { all[$0].id < all[$1].id }, (cities: cities, nameIndex: nameIndex))
+            }
+        ) { $0.parse() }
+        (cities, nameIndex) = (fromFiles.cities, fromFiles.nameIndex)
         for (reference, parsed) in zip(uniqueReferences, parsedList) { parsedReferences[reference.text] = parsed }
         var names = Set<String>()
         for city in files { names.insert(city.name); names.formUnion(city.names.values); names.formUnion(city.aliases) }
@@ -73,15 +81,23 @@ public struct Linker: Sendable {
 
         // Names lead to cities in three rounds, so a city's own file name beats another city's main name, which beats
         // another city's exonym or alias (Ōta's exonym "Ota" must not take the address of the file ota.md).
-        let rounds: [(City) -> [String]] = [
-            { [slug($0.name)] },
-            { city in city.names.keys.sorted().compactMap { city.names[$0].map(slug) } + city.aliases.map(slug) },
-        ]
-        for names in rounds {
+        // Each file's names, as slugs and as full addresses, for each round, are worked out on all cores first (every
+        // name's slug is known by now); the rounds then only claim them, in file order.
+        let slugTable = slugs
+        let roundKeys: [[[(key: String, full: String)]]] = Parallel.map(files) { city in
+            func slug(_ name: String) -> String { slugTable[name] ?? Slug.make(from: name) }
+            let rounds: [[String]] = [
+                [slug(city.name)],
+                city.names.keys.sorted().compactMap { city.names[$0].map(slug) } + city.aliases.map(slug),
+            ]
+            return rounds.map { names in
+                Set(names).sorted().filter { !$0.isEmpty }.map { (key: $0, full: "\(city.id.country.pathComponent)/\($0)") }
+            }
+        }
+        for round in 0..<2 {
             var claimed: [String: City] = [:]
-            for city in files {
-                for key in Set(names(city)).sorted() where !key.isEmpty {
-                    let full = "\(city.id.country.pathComponent)/\(key)"
+            for (fileIndex, city) in files.enumerated() {
+                for (key, full) in roundKeys[fileIndex][round] {
                     if let owner = nameIndex[full], owner != city.id {
                         if let other = claimed[full], other.id != city.id {
                             log.append(
@@ -101,7 +117,8 @@ public struct Linker: Sendable {
         // Every city some reference names by name, so a cc/slug reference can be judged against all of them
         // whatever the order of the files.
         var namedIDs = Set(cities.keys.map(\.description))
-        for reference in allReferences {
+        // Each text once: the same text always names the same city.
+        for reference in uniqueReferences {
             if case .success(.name(let name, let country)) = parse(reference) {
                 let key = "\(country.pathComponent)/\(slug(name))"
                 namedIDs.insert(nameIndex[key]?.description ?? key)
@@ -377,8 +394,9 @@ public struct Linker: Sendable {
             possiblyDormant: possiblyDormant, warnings: [])
 
         site.cityNameIndex = nameIndex
-        site.cityNames = cities.mapValues { $0.name(in: language) }
-        site.rowFacts = partnerships.mapValues(LinkedSite.RowFacts.init)
+        let finalCities = cities
+        (site.cityNames, site.rowFacts) = Parallel.both(
+            { finalCities.mapValues { $0.name(in: language) } }, { partnerships.mapValues(LinkedSite.RowFacts.init) })
         site.bodies = content.bodies
 
         // MARK: Entry links in every body.
