@@ -150,11 +150,11 @@ struct YAMLTests {
         for yaml in Self.cases { Self.check(yaml) }
     }
 
-    @Test("composes every front matter and YAML file of the demo site and the test fixtures as Yams does")
+    @Test("composes every front matter and YAML file of the demo site, the theme and the test fixtures as Yams does")
     func matchesYamsOnFiles() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         var count = 0
-        for folder in ["content", "Tests", "Sources/KardesRendering"] {
+        for folder in ["content", "templates", "Tests"] {
             guard let files = FileManager.default.enumerator(atPath: root.appendingPathComponent(folder).path) else { continue }
             for case let path as String in files where path.hasSuffix(".md") || path.hasSuffix(".yml") {
                 guard let text = try? String(contentsOf: root.appendingPathComponent(folder).appendingPathComponent(path), encoding: .utf8)
