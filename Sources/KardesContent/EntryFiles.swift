@@ -137,7 +137,7 @@ public enum PartnershipFile {
                     return nil
                 }
                 let city = fm.string(in: mapping, "city", of: "contacts").flatMap {
-                    fm.checked(CityReference($0, at: fm.location(of: FrontMatter.value(in: mapping, "city")!)))
+                    fm.checked(CityReference($0, at: fm.location(of: mapping["city"]!)))
                 }
                 return Partnership.Contact(
                     name: name, email: fm.string(in: mapping, "email", of: "contacts"), phone: fm.string(in: mapping, "phone", of: "contacts"),
@@ -148,7 +148,7 @@ public enum PartnershipFile {
                 fm.checkKeys(of: mapping, in: "activities", known: ["date", "kind", "title", "link"])
                 let here = fm.location(of: .mapping(mapping))
                 guard let date = fm.date(in: mapping, "date", of: "activities") else {
-                    if FrontMatter.value(in: mapping, "date") == nil { fm.error("missing-key", "an activity needs a 'date'", at: here, fix: "add date: YYYY to the activity") }
+                    if mapping["date"] == nil { fm.error("missing-key", "an activity needs a 'date'", at: here, fix: "add date: YYYY to the activity") }
                     return nil
                 }
                 let kindText = fm.string(in: mapping, "kind", of: "activities") ?? "other"
@@ -156,7 +156,7 @@ public enum PartnershipFile {
                     let options = Partnership.Activity.Kind.allCases.map(\.rawValue)
                     fm.error("invalid-value",
                         "'\(kindText)' is not an activity kind\(Suggestion.didYouMean(kindText, in: options))",
-                        at: fm.location(of: FrontMatter.value(in: mapping, "kind")!), fix: "use one of: \(options.joined(separator: ", "))")
+                        at: fm.location(of: mapping["kind"]!), fix: "use one of: \(options.joined(separator: ", "))")
                     return nil
                 }
                 guard let title = fm.string(in: mapping, "title", of: "activities") else {
@@ -206,13 +206,10 @@ extension FrontMatter {
 
 /// The slug of a file: its name without `.md`.
 func slugOf(_ path: String) -> String {
-    // On the UTF-8 bytes: splitting the path into an array of parts, for its last, was a per cent of loading.
-    let bytes = path.utf8
-    var start = bytes.startIndex
-    if let slash = bytes.lastIndex(of: UInt8(ascii: "/")) { start = bytes.index(after: slash) }
-    var end = bytes.endIndex
-    if bytes[start...].count >= 3, bytes[start...].reversed().starts(with: "dm.".utf8) { end = bytes.index(end, offsetBy: -3) }
-    return String(path[start..<end])
+    // The part after the last slash, found in the UTF-8: splitting the path into an array of parts, for its last, was
+    // a per cent of loading.
+    let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[path.utf8.index(after: $0)...] } ?? path[...]
+    return String(name.hasSuffix(".md") ? name.dropLast(3) : name)
 }
 
 // MARK: - Cities

@@ -313,11 +313,8 @@ public struct FrontMatter {
         }
     }
 
-    /// `mapping[field]`: the value of the last key that is the plain text `field`.
-    static func value(in mapping: YAML.Mapping, _ field: String) -> YAML.Node? { mapping[field] }
-
     mutating func string(in mapping: YAML.Mapping, _ field: String, of key: String) -> String? {
-        guard let node = Self.value(in: mapping, field) else { return nil }
+        guard let node = mapping[field] else { return nil }
         guard case .scalar(let scalar) = node else {
             wrongType("\(key).\(field)", node, expected: "text", example: "…")
             return nil
@@ -326,7 +323,7 @@ public struct FrontMatter {
     }
 
     mutating func date(in mapping: YAML.Mapping, _ field: String, of key: String) -> PartialDate? {
-        guard let node = Self.value(in: mapping, field) else { return nil }
+        guard let node = mapping[field] else { return nil }
         return date(node, key: "\(key).\(field)")
     }
 
