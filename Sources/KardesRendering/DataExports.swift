@@ -108,15 +108,51 @@ public enum DataExports {
             protocol: p.protocolURL, links: p.links)
     }
 
+    /// Every partnership's record as JSON, made once for `data/partnerships.json` and the `partners.json` of both its
+    /// cities, which otherwise made it three times over (a tenth of a 10,000-partnership build went to records).
+    /// The bytes are those ``PartnershipRecord/write(to:)`` writes in place.
+    public struct Records: Sendable {
+        let json: [Partnership.ID: JSONBytes]
+
+        /// The records of every partnership of `site`, made on all cores.
+        public init(_ site: LinkedSite) {
+            let ids = site.partnershipOrder
+            let made = Parallel.map(ids) { id in
+                var json = JSONBytes(escapesSlashes: false, capacity: 1024)
+                record(id, site).write(to: &json)
+                return json
+            }
+            json = Dictionary(uniqueKeysWithValues: zip(ids, made))
+        }
+
+        /// Writes the record of `id` into `json`: the one made beforehand, or (for a partnership made after) a new one.
+        func write(_ id: Partnership.ID, _ site: LinkedSite, to json: inout JSONBytes) {
+            if let made = self.json[id] { json.value(made) } else { record(id, site).write(to: &json) }
+        }
+
+        /// Whether holding every record beats making each three times for a site this big: the records of 100,000
+        /// partnerships are some 80 MB, which would take a build of that size near its memory budget, so it makes
+        /// them as it writes them, as smaller sites did before.
+        public static func pay(for site: LinkedSite) -> Bool { site.partnershipOrder.count <= 20_000 }
+    }
+
     /// `data/partnerships.json`: every partnership, newest first.
-    public static func partnershipsJSON(_ site: LinkedSite) -> [UInt8] {
-        // Each record is made when it is written: the records of 100,000 partnerships held at once cost more memory
-        // than the document itself.
-        var json = JSONBytes(escapesSlashes: false, capacity: 1 << 16)
+    /// - Parameter records: the records made beforehand, if they were.
+    public static func partnershipsJSON(_ site: LinkedSite, records: Records? = nil) -> [UInt8] {
         let ids = site.partnershipOrder
-        Document.write(
-            to: &json, baseURL: site.config.baseURL, language: site.language, title: site.config.title, count: ids.count
-        ) { record(ids[$0], site) }
+        guard let records else {
+            // Each record is made when it is written: the records of 100,000 partnerships held at once cost more
+            // memory than the document itself.
+            var json = JSONBytes(escapesSlashes: false, capacity: 1 << 16)
+            Document.write(
+                to: &json, baseURL: site.config.baseURL, language: site.language, title: site.config.title, count: ids.count
+            ) { record(ids[$0], site) }
+            return json.isValid ? json.bytes : []
+        }
+        var json = JSONBytes(escapesSlashes: false, capacity: 1024 + ids.reduce(0) { $0 + (records.json[$1]?.bytes.count ?? 0) + 1 })
+        Document.write(to: &json, baseURL: site.config.baseURL, language: site.language, title: site.config.title, count: ids.count, reserves: false) {
+            json, index in records.write(ids[index], site, to: &json)
+        }
         return json.isValid ? json.bytes : []
     }
 
@@ -127,9 +163,15 @@ public enum DataExports {
     }
 
     /// A city's partnerships as JSON, next to its page (`cities/tr/istanbul/partners.json`).
-    public static func cityJSON(_ id: City.ID, _ site: LinkedSite) -> [UInt8] {
+    /// - Parameter records: the records made beforehand, if they were.
+    public static func cityJSON(_ id: City.ID, _ site: LinkedSite, records: Records? = nil) -> [UInt8] {
         var json = JSONBytes(escapesSlashes: false, capacity: 2048)
-        slice(id, site).write(to: &json)
+        if let records {
+            let ids = site.partnerships(of: id)
+            Slice.write(to: &json, city: city(id, site), count: ids.count) { json, index in records.write(ids[index], site, to: &json) }
+        } else {
+            slice(id, site).write(to: &json)
+        }
         return json.isValid ? json.bytes : []
     }
 
@@ -224,6 +266,15 @@ extension DataExports.Document {
         to json: inout JSONBytes, baseURL: String?, language: String, title: String, count: Int,
         record: (Int) -> DataExports.PartnershipRecord
     ) {
+        write(to: &json, baseURL: baseURL, language: language, title: title, count: count) { json, index in record(index).write(to: &json) }
+    }
+
+    /// The document with `count` partnerships, the `i`th written by `writeRecord(&json, i)`.
+    /// - Parameter reserves: whether to make room for the rest once the first records show their size.
+    static func write(
+        to json: inout JSONBytes, baseURL: String?, language: String, title: String, count: Int, reserves: Bool = true,
+        writeRecord: (inout JSONBytes, Int) -> Void
+    ) {
         json.object { json in
             json.field("base_url", baseURL)
             json.field("generator", "kardes")
@@ -233,8 +284,8 @@ extension DataExports.Document {
                 let sample = 256
                 for index in 0..<count {
                     // Room for the rest, from the size of the first records (with a tenth to spare).
-                    if index == sample { json.reserve(json.bytes.count / sample * (count - sample) * 11 / 10) }
-                    record(index).write(to: &json)
+                    if reserves && index == sample { json.reserve(json.bytes.count / sample * (count - sample) * 11 / 10) }
+                    writeRecord(&json, index)
                 }
             }
             json.field("schema_version", DataExports.schemaVersion)
@@ -245,12 +296,17 @@ extension DataExports.Document {
 
 extension DataExports.Slice {
     func write(to json: inout JSONBytes) {
+        Self.write(to: &json, city: city, count: partnerships.count) { json, index in partnerships[index].write(to: &json) }
+    }
+
+    /// The slice of `city` with `count` partnerships, the `i`th written by `writeRecord(&json, i)`.
+    static func write(to json: inout JSONBytes, city: DataExports.CityRecord, count: Int, writeRecord: (inout JSONBytes, Int) -> Void) {
         json.object { json in
             json.key("city")
             city.write(to: &json)
             json.key("partnerships")
-            json.array { json in for partnership in partnerships { partnership.write(to: &json) } }
-            json.field("schema_version", schemaVersion)
+            json.array { json in for index in 0..<count { writeRecord(&json, index) } }
+            json.field("schema_version", DataExports.schemaVersion)
         }
     }
 }

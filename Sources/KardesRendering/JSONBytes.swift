@@ -130,6 +130,17 @@ struct JSONBytes {
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// A value already written as JSON by another `JSONBytes` (a record made once and written into several
+    /// documents), or, when that one was not valid (see ``isValid``), nothing, and this one is not valid either.
+    mutating func value(_ json: JSONBytes) {
+        guard json.isValid else {
+            isValid = false
+            return
+        }
+        separate()
+        bytes.append(contentsOf: json.bytes)
+    }
+
     /// An integer in decimal.
     mutating func number(_ value: Int) {
         separate()

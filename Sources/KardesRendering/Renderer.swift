@@ -238,6 +238,8 @@ public struct Renderer: Sendable {
         let prefix = prefix, theme = theme, language = language
         // Sources are worked out only for a renderer that records them (see `recordsSources`).
         let records = context.recordsSources
+        // Each partnership's record, for partnerships.json and the partners.json of its cities, made once.
+        let made = DataExports.Records.pay(for: site) ? DataExports.Records(site) : nil
         var tasks: [@Sendable () -> [RenderedFile]] = []
         // The search index of this language, read by search.js.
         tasks.append {
@@ -250,7 +252,7 @@ public struct Renderer: Sendable {
             tasks.append {
                 batch.map { id in
                     RenderedFile(
-                        path: prefix + Route.city(id) + "partners.json", contents: DataExports.cityJSON(id, site),
+                        path: prefix + Route.city(id) + "partners.json", contents: DataExports.cityJSON(id, site, records: made),
                         sources: records
                             ? context.sources(of: site.partnerships(of: id)).union([site.cities[id]?.source?.file].compactMap { $0 }) : [],
                         kind: "data")
@@ -267,7 +269,7 @@ public struct Renderer: Sendable {
         }
         if writesRootFiles {
             let everything = records ? Set(site.partnerships.values.map(\.source.file)).union(site.cities.values.compactMap { $0.source?.file }) : []
-            tasks.append { [RenderedFile(path: "data/partnerships.json", contents: DataExports.partnershipsJSON(site), sources: everything, kind: "data")] }
+            tasks.append { [RenderedFile(path: "data/partnerships.json", contents: DataExports.partnershipsJSON(site, records: made), sources: everything, kind: "data")] }
             tasks.append { [RenderedFile(path: "data/cities.geojson", contents: DataExports.citiesGeoJSON(site), sources: everything, kind: "data")] }
             // Open data: the table `kardes import` reads back (docs/data.md).
             tasks.append {

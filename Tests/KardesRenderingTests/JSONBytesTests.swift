@@ -200,6 +200,39 @@ struct DataExportsJSONTests {
             #expect(DataExports.cityJSON(id, site) == Array(try FoundationJSON.encoded(DataExports.slice(id, site)).utf8), "\(id)")
         }
     }
+
+    @Test("records made once give the same exports as records made where they are written")
+    func recordsMadeOnce() async throws {
+        let site = try await SearchIndexFixture.site()
+        let records = DataExports.Records(site)
+        #expect(DataExports.Records.pay(for: site))
+        #expect(!site.partnershipOrder.isEmpty)
+        #expect(DataExports.partnershipsJSON(site, records: records) == DataExports.partnershipsJSON(site))
+        for id in site.cityOrder {
+            #expect(DataExports.cityJSON(id, site, records: records) == DataExports.cityJSON(id, site), "\(id)")
+        }
+    }
+
+    @Test("a record that cannot be JSON makes the document that holds it empty, as when written in place")
+    func invalidRecord() {
+        var record = JSONBytes(escapesSlashes: false)
+        record.object { $0.field("latitude", Double.nan) }
+        #expect(!record.isValid)
+        var document = JSONBytes(escapesSlashes: false)
+        document.array { json in
+            json.number(1)
+            json.value(record)
+        }
+        #expect(!document.isValid)
+        var valid = JSONBytes(escapesSlashes: false)
+        valid.object { $0.field("name", "Köln") }
+        var list = JSONBytes(escapesSlashes: false)
+        list.array { json in
+            json.value(valid)
+            json.value(valid)
+        }
+        #expect(String(decoding: list.bytes, as: UTF8.self) == #"[{"name":"Köln"},{"name":"Köln"}]"#)
+    }
 }
 
 @Suite("City structured data")
