@@ -176,6 +176,8 @@ public struct Linker: Sendable {
         let modelSlugs = models.map(\.id.slug)
         let areaSlugs = Set(content.areas.map(\.slug))
         var partnershipCities: [Partnership.ID: [City.ID]] = [:]
+        // The same by position in `all`, for the indexes below, which then hash no ID.
+        var citiesAt = [[City.ID]](repeating: [], count: all.count)
         /// A partnership's cities, sorted, and model: two partnerships with the same are one recorded twice.
         struct SameCities: Hashable {
             let cities: [City.ID]
@@ -220,6 +222,7 @@ public struct Linker: Sendable {
                 }
             }
             partnershipCities[partnership.id] = ids
+            citiesAt[index] = ids
             if !partnership.model.value.isEmpty && !modelSlugs.contains(partnership.model.value) {
                 log.append(CooperationModel.unknown(partnership.model.value, at: partnership.model.location, known: modelSlugs))
             }
@@ -256,10 +259,14 @@ public struct Linker: Sendable {
         // MARK: Indexes.
         // The partnerships by ID, and each one's title with its collation key, made at the same time.
         let (citiesNow, citiesOfPartnerships, language) = (cities, partnershipCities, self.language)
+        // Also each one's areas without repeats, and whether it is active with no sign of life for too long.
+        let (referenceYear, dormantAfter) = (self.referenceYear, content.config.dormantAfterYears)
         let (titled, partnerships) = Parallel.map(all, alongside: { Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) }) }) { partnership in
             let title = partnership.title
                 ?? (citiesOfPartnerships[partnership.id] ?? []).map { citiesNow[$0]?.name(in: language) ?? $0.slug }.joined(separator: " – ")
-            return (title, collator.key(title))
+            let areas = partnership.areas.count < 2 ? partnership.areas.map(\.value) : Array(Set(partnership.areas.map(\.value)))
+            let dormant = partnership.status == .active && partnership.lastSignOfLife.map { referenceYear - $0.year > dormantAfter } == true
+            return (title, collator.key(title), areas: areas, dormant: dormant)
         }
         let sameOrder = previous.map { old in
             old.language == language && old.partnerships.count == all.count
@@ -280,10 +287,12 @@ public struct Linker: Sendable {
         } ?? false
         // The two long sorts (each a locale comparison per step) run at the same time.
         let citiesToSort = cities
-        let (partnershipOrder, (cityOrder, titles)) = Parallel.both(
+        // The partnerships' order as positions in `all`.
+        let (orderPositions, (cityOrder, titles)) = Parallel.both(
             {
                 if let previous, sameOrder {
-                    return previous.partnershipOrder
+                    let positions = Dictionary(uniqueKeysWithValues: all.indices.map { (all[$0].id, $0) })
+                    return previous.partnershipOrder.map { positions[$0]! }
                 } else {
                     // From a fixed order (IDs sorted), not the dictionary's, which changes from run to run: the locale's
                     // comparison is not always transitive (ß, hyphens: "Grosseto" < "Groß-Gerau" < "Großenhain" <
@@ -294,7 +303,7 @@ public struct Linker: Sendable {
                     return Array(ids.indices).sorted { a, b in
                         if idYears[a] != idYears[b] { return idYears[a] > idYears[b] }
                         return collator.ascending(idKeys[a], idKeys[b], ids[a].slug, ids[b].slug)
-                    }.map { ids[$0] }
+                    }.map { byID[$0] }
                 }
             },
             {
@@ -311,6 +320,7 @@ public struct Linker: Sendable {
                 }
                 return (cityOrder, Dictionary(uniqueKeysWithValues: zip(all, titled).map { ($0.id, $1.0) }))
             })
+        let partnershipOrder = orderPositions.map { all[$0].id }
         let rank = Dictionary(uniqueKeysWithValues: partnershipOrder.enumerated().map { ($1, $0) })
         func ordered(_ ids: [Partnership.ID]) -> [Partnership.ID] { ids.sorted { rank[$0]! < rank[$1]! } }
 
@@ -324,12 +334,13 @@ public struct Linker: Sendable {
             return Array(Set(items))
         }
         // By place on one core, by model, area and year on the other.
-        let citiesOf = partnershipCities
+        // Through positions in `all`: no partnership is copied out of a dictionary, and no ID hashed to find one.
+        let citiesOf = citiesAt
         ((byCity, byCountry), (byModel, byArea, byYear)) = Parallel.both(
             {
                 var byCity: [City.ID: [Partnership.ID]] = [:], byCountry: [CountryCode: [Partnership.ID]] = [:]
-                for id in partnershipOrder {
-                    let ids = citiesOf[id] ?? []
+                for (position, id) in zip(orderPositions, partnershipOrder) {
+                    let ids = citiesOf[position]
                     for city in distinct(ids) { byCity[city, default: []].append(id) }
                     for country in distinct(ids.map(\.country)) { byCountry[country, default: []].append(id) }
                 }
@@ -338,12 +349,10 @@ public struct Linker: Sendable {
             {
                 var byModel: [CooperationModel.ID: [Partnership.ID]] = [:], byArea: [String: [Partnership.ID]] = [:]
                 var byYear: [Int: [Partnership.ID]] = [:]
-                for id in partnershipOrder {
-                    partnerships[id].map { partnership in
-                        byModel[CooperationModel.ID(partnership.model.value), default: []].append(id)
-                        for area in Set(partnership.areas.map(\.value)) { byArea[area, default: []].append(id) }
-                        if let year = partnership.established?.year { byYear[year, default: []].append(id) }
-                    }
+                for (position, id) in zip(orderPositions, partnershipOrder) {
+                    byModel[CooperationModel.ID(all[position].model.value), default: []].append(id)
+                    for area in titled[position].areas { byArea[area, default: []].append(id) }
+                    if let year = all[position].established?.year { byYear[year, default: []].append(id) }
                 }
                 return (byModel, byArea, byYear)
             })
@@ -365,8 +374,8 @@ public struct Linker: Sendable {
         // Regions (il): cities that name one, grouped by country and slug.
         var regionCities: [Region.ID: (name: String, cities: [City.ID])] = [:]
         for id in cityOrder {
-            guard let region = cities[id]?.region, !Slug.make(from: region).isEmpty else { continue }
-            let key = Region.ID(country: id.country, slug: Slug.make(from: region))
+            guard let region = cities[id]?.region, case let regionSlug = slug(region), !regionSlug.isEmpty else { continue }
+            let key = Region.ID(country: id.country, slug: regionSlug)
             regionCities[key, default: (region, [])].cities.append(id)
         }
         let regions = regionCities.map { Region(id: $0.key, name: $0.value.name, cities: $0.value.cities) }.sorted { $0.id < $1.id }
@@ -376,11 +385,7 @@ public struct Linker: Sendable {
         }
 
         var possiblyDormant = Set<Partnership.ID>()
-        for index in content.partnerships.indices where content.partnerships[index].status == .active {
-            if let last = content.partnerships[index].lastSignOfLife, referenceYear - last.year > content.config.dormantAfterYears {
-                possiblyDormant.insert(content.partnerships[index].id)
-            }
-        }
+        for index in all.indices where titled[index].dormant { possiblyDormant.insert(all[index].id) }
 
         var site = LinkedSite(
             language: language, config: content.config, cities: cities, cityOrder: cityOrder, partnerships: partnerships,

@@ -59,6 +59,11 @@ public enum Parallel {
         DispatchQueue.global(qos: .utility).async { box.value = nil }
     }
 
+    /// Never lets go of `value`: for what a process that is about to end would only spend time freeing.
+    public static func keep<Value>(_ value: consuming Value) {
+        _ = Unmanaged.passRetained(Retired(value))
+    }
+
     /// Holds a value until the thread that frees it takes it; touched by that thread only once handed over.
     private final class Retired<Value>: @unchecked Sendable {
         var value: Value?

@@ -69,6 +69,8 @@ struct BuildCommand: AsyncParsableCommand {
             source: sourceURL, output: output.map { URL(fileURLWithPath: $0) }, includeDrafts: drafts, portable: portable ? true : nil,
             referenceYear: Calendar(identifier: .gregorian).component(.year, from: Date()), cacheFolder: defaultCacheFolder())
         request.skipsWhenUnchanged = !force
+        // The process ends with the build, and the system takes its memory back faster than freeing it would.
+        request.freesLinkedSites = false
         let started = Date()
         let terminal = isatty(STDERR_FILENO) == 1 && !quiet
         // KARDES_TIMING=1 prints when each stage starts, for profiling.
