@@ -20,6 +20,18 @@ public protocol MustacheObject {
     /// - Parameter name: One part of a (possibly dotted) tag name.
     /// - Returns: The value, or `nil`.
     func child(named name: String) -> Any?
+
+    /// ``child(named:)`` of the view model at `object`, read where it lies. The engine's context entries call this
+    /// rather than ``child(named:)`` on a value they hold: they are generic over the view model's type, and a call on
+    /// a value of an unspecialised generic type copies it first, a retain and a release for each of its strings,
+    /// for every name looked up. The default, inlinable, is specialised for each conforming type where the
+    /// conformance is declared, and reads the fields in place. Not for view models to implement.
+    static func child(named name: String, of object: UnsafePointer<Self>) -> Any?
+}
+
+extension MustacheObject {
+    @inlinable
+    public static func child(named name: String, of object: UnsafePointer<Self>) -> Any? { object.pointee.child(named: name) }
 }
 
 /// A view model behind a reference, to hand out from a parent's `child(named:)` when templates read it often.

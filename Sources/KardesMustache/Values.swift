@@ -163,7 +163,7 @@ final class ElementEntry<Object: MustacheObject>: ContextEntry {
 
     override var value: Any { element.pointee }
 
-    override func child(named name: String) -> Any? { element.pointee.child(named: name) }
+    override func child(named name: String) -> Any? { Object.child(named: name, of: element) }
 }
 
 /// A string-keyed dictionary on the stack (the translations every page reads, `{{#t}}…{{/t}}`).
