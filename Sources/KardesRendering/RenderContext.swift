@@ -262,7 +262,10 @@ struct RenderContext: Sendable {
 }
 
 /// The parts of a partnership's list row that do not depend on the page showing it (see ``RenderContext/rowCore(_:)``).
-struct RowCore: Sendable {
+///
+/// A class: a row reads its core out of a dictionary, and a struct of a dozen strings came out as a copy, a retain
+/// and a release for each of them, for each of the tens of thousands of rows of a site.
+final class RowCore: Sendable {
     struct City: Sendable {
         let name: String, route: String, country: String, countryRoute: String
     }
@@ -270,6 +273,14 @@ struct RowCore: Sendable {
     let title: String, route: String, yearText: String, hasYear: Bool, modelTitle: String, statusSlug: String, statusLabel: String
     let dormant: Bool, dormantLabel: String
     let cities: [City]
+
+    init(
+        title: String, route: String, yearText: String, hasYear: Bool, modelTitle: String, statusSlug: String, statusLabel: String,
+        dormant: Bool, dormantLabel: String, cities: [City]
+    ) {
+        (self.title, self.route, self.yearText, self.hasYear, self.modelTitle) = (title, route, yearText, hasYear, modelTitle)
+        (self.statusSlug, self.statusLabel, self.dormant, self.dormantLabel, self.cities) = (statusSlug, statusLabel, dormant, dormantLabel, cities)
+    }
 }
 
 /// The row cores of every partnership of a site, by ID.
