@@ -191,10 +191,27 @@ public func build(_ request: BuildRequest, progress: @Sendable (BuildProgress) -
         case withoutManifest(BuildState.PendingSave)
         case whole(BuildState, sortedPaths: [String])
     }
+    // The files in path order, for the manifest and the build state: each language's are in order already, which the
+    // sort finds in one pass, and the site's root files at the end are merged in.
+    let order = finalFiles.indices.sorted { finalFiles[$0].path < finalFiles[$1].path }
+    let sortedPaths = order.map { finalFiles[$0].path }
     let (finished, prepared) = Parallel.both(
-        { Result { () throws(BuildFailure) in try writer.finish(previous: previous, paths: paths, written: written) } },
+        { Result { () throws(BuildFailure) in try writer.finish(previous: previous, paths: paths, written: written, sortedPaths: sortedPaths) } },
         { () -> PreparedState? in
             guard let inputs else { return nil }
+            if zip(sortedPaths, sortedPaths.dropFirst()).allSatisfy({ $0 != $1 }), !sortedPaths.contains(manifest) {
+                // Each file once, and not the manifest, as always: the state's lines are written straight from the list.
+                let root = request.output.standardizedFileURL.path
+                let written = order.compactMap { index -> BuildState.WrittenFile? in
+                    let file = finalFiles[index]
+                    guard let stamp = file.stamp ?? FileStamp(path: root + "/" + file.path) else { return nil }
+                    return BuildState.WrittenFile(path: file.path, stamp: stamp, digest: file.digest)
+                }
+                return BuildState.pendingSave(
+                    inputs: inputs, written: written, pagesByKind: pagesByKind, files: paths.count, warnings: warnings, languages: languages,
+                    adding: manifest
+                ).map { .withoutManifest($0) }
+            }
             let state = BuildState(
                 inputs: inputs, outputs: BuildState.outputs(finalFiles.map { ($0.path, $0.stamp) }, in: request.output, withManifest: false),
                 digests: Dictionary(finalFiles.compactMap { file in file.digest.map { (file.path, $0) } }) { first, _ in first },

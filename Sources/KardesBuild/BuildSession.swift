@@ -200,7 +200,7 @@ func siteRootFiles(pages paths: [String], config: SiteConfig) -> [RenderedFile] 
     guard let baseURL = config.baseURL else { return [] }
     let pages = paths.filter { $0.hasSuffix(".html") && $0 != "404.html" }
     return [
-        RenderedFile(path: "sitemap.xml", contents: Array(Discovery.sitemap(pages: pages, baseURL: baseURL).utf8), sources: ["content/site.yml"], kind: "feed"),
+        RenderedFile(path: "sitemap.xml", contents: Discovery.sitemapBytes(pages: pages, baseURL: baseURL), sources: ["content/site.yml"], kind: "feed"),
         RenderedFile(path: "robots.txt", contents: Array(Discovery.robots(baseURL: baseURL).utf8), sources: ["content/site.yml"], kind: "feed"),
     ]
 }

@@ -128,7 +128,8 @@ public struct PublicWriter: Sendable {
     ///   - previous: what ``begin()`` returned.
     ///   - paths: every file of this build.
     ///   - written: the files that were written (their bytes changed).
-    public func finish(previous: Set<String>, paths: [String], written: [String]) throws(BuildFailure) -> Report {
+    ///   - sortedPaths: `paths` sorted, when the caller has them.
+    public func finish(previous: Set<String>, paths: [String], written: [String], sortedPaths: [String]? = nil) throws(BuildFailure) -> Report {
         let fileManager = FileManager.default
         let manifestURL = output.appendingPathComponent(Self.manifestName)
         var report = Report()
@@ -151,7 +152,7 @@ public struct PublicWriter: Sendable {
         // have to be sorted from scratch).
         var listed: [String] = []
         listed.reserveCapacity(current.count)
-        for path in paths.sorted() where path != listed.last { listed.append(path) }
+        for path in sortedPaths ?? paths.sorted() where path != listed.last { listed.append(path) }
         let manifest = listed.joined(separator: "\n") + "\n"
         if manifest != (fileManager.contents(atPath: manifestURL.path).flatMap { String(data: $0, encoding: .utf8) }) {
             do {

@@ -8,7 +8,7 @@ public enum Discovery {
 
     static func escape(_ text: String) -> String {
         // Most texts (every page address) hold none of the five; then there is nothing to replace.
-        if !text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) {
+        if !text.utf8.contains(where: isEscaped) {
             return text
         }
         var result = ""
@@ -77,12 +77,41 @@ public enum Discovery {
 
     /// `sitemap.xml`: every page of every language.
     public static func sitemap(pages: [String], baseURL: String) -> String {
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        String(decoding: sitemapBytes(pages: pages, baseURL: baseURL), as: UTF8.self)
+    }
+
+    /// ``sitemap(pages:baseURL:)`` as UTF-8 bytes, written as bytes: tens of thousands of addresses were as many
+    /// interpolated strings appended one by one.
+    public static func sitemapBytes(pages: [String], baseURL: String) -> [UInt8] {
+        var xml = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n".utf8)
+        let base = Array(escape(baseURL).utf8), open = Array("<url><loc>".utf8), close = Array("</loc></url>\n".utf8)
+        let suffix = Array("index.html".utf8)
+        xml.reserveCapacity(xml.count + pages.count * (base.count + open.count + close.count + 48))
         for page in pages.sorted() {
-            let path = page.hasSuffix("index.html") ? String(page.dropLast("index.html".count)) : page
-            xml += "<url><loc>\(escape(baseURL + path))</loc></url>\n"
+            var page = page
+            let appended: Bool = page.withUTF8 { bytes in
+                // ASCII without any of the five escaped characters: escaping the base address and the path apart
+                // then gives what escaping them together does (no character spans the two). Others go the long way.
+                guard bytes.allSatisfy({ $0 < 0x80 && !Self.isEscaped($0) }) else { return false }
+                let end = bytes.count >= suffix.count && bytes.suffix(suffix.count).elementsEqual(suffix) ? bytes.count - suffix.count : bytes.count
+                xml += open
+                xml += base
+                xml.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<end]))
+                xml += close
+                return true
+            }
+            if !appended {
+                let path = page.hasSuffix("index.html") ? String(page.dropLast("index.html".count)) : page
+                xml += Array("<url><loc>\(escape(baseURL + path))</loc></url>\n".utf8)
+            }
         }
-        return xml + "</urlset>\n"
+        return xml + Array("</urlset>\n".utf8)
+    }
+
+    /// Whether ``escape(_:)`` replaces `byte`.
+    @inline(__always)
+    private static func isEscaped(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
     }
 
     /// `robots.txt`: everything may be crawled; the sitemap is named.
