@@ -220,7 +220,7 @@ public struct MapDrawing: Sendable {
         // One path per run of rings of one country, written straight into `out`; the highlighted country's are kept
         // aside and go last, so its whole border shows above its neighbours'.
         var emphasized = SVGBytes()
-        var current: String?? = .none
+        var current: Int32? = nil  // the country (``Outline/countries``) whose path is open
         // Degrees per viewBox unit, measured along the equator.
         let degreesPerUnit = 180 / (EqualEarth.maxX * frame.scale)
         let minimumLevel = WorldOutline.minimumLevel(forTolerance: Self.landTolerance * scale * degreesPerUnit)
@@ -254,16 +254,19 @@ public struct MapDrawing: Sendable {
             exchangeTarget()
         }
         let outline = viewport.outlineRings(minimumLevel: minimumLevel)
+        let cull = frame.cullBounds
         // Through pointers, so that no ring is copied and nothing is retained per ring.
         outline.points.withUnsafeBufferPointer { points in
-            outline.rings.withUnsafeBufferPointer { rings in
-                for index in rings.indices where rings[index].bounds.intersects(frame.cullBounds) {
-                    if current != .some(rings[index].countryCode) {
-                        end()
-                        current = .some(rings[index].countryCode)
-                        begin(rings[index].countryCode)
+            outline.bounds.withUnsafeBufferPointer { bounds in
+                outline.countries.withUnsafeBufferPointer { countries in
+                    for index in bounds.indices where bounds[index].intersects(cull) {
+                        if current != countries[index] {
+                            end()
+                            current = countries[index]
+                            begin(outline.countryCodes[index])
+                        }
+                        writer.addRing(UnsafeBufferPointer(rebasing: points[outline.ranges[index]]), in: frame, bounds: bounds[index])
                     }
-                    writer.addRing(UnsafeBufferPointer(rebasing: points[rings[index].points]), in: frame, bounds: rings[index].bounds)
                 }
             }
         }

@@ -271,16 +271,32 @@ public struct MapViewport: Hashable, Sendable {
 /// The world outline's rings in a turned globe's plane, with every ring's points in one array: a map retains one
 /// array instead of one per ring, as both cores retaining the same few hundred small arrays for every map made their
 /// reference counts contended.
+///
+/// Each ring's parts are in arrays of their own: a map looks at the box of every ring of the world to find the few it
+/// shows, and a box read out of a tuple with the country's code copied the code too, a retain and a release per ring
+/// per map.
 struct Outline: Sendable {
-    /// Each ring's country code, the range of its points in ``points``, and the box around them (or around the
-    /// whole ring before simplification, which holds them too).
-    private(set) var rings: [(countryCode: String?, points: Range<Int>, bounds: ProjectedBounds)] = []
+    /// Each ring's country code.
+    private(set) var countryCodes: [String?] = []
+    /// Each ring's country as a number, the same for the same code (nil too), so rings are told apart without
+    /// comparing strings.
+    private(set) var countries: [Int32] = []
+    /// The range of each ring's points in ``points``.
+    private(set) var ranges: [Range<Int>] = []
+    /// The box around each ring's points (or around the whole ring before simplification, which holds them too).
+    private(set) var bounds: [ProjectedBounds] = []
     /// The points of all rings, one ring after the other.
     private(set) var points: [ProjectedPoint] = []
+    private var numbers: [String?: Int32] = [:]
 
     /// Adds a ring after the others.
     mutating func append(_ countryCode: String?, _ ring: [ProjectedPoint], bounds: ProjectedBounds) {
-        rings.append((countryCode, points.count..<points.count + ring.count, bounds))
+        let count = Int32(numbers.count)
+        countries.append(numbers[countryCode, default: count])
+        if numbers[countryCode] == nil { numbers[countryCode] = count }
+        countryCodes.append(countryCode)
+        ranges.append(points.count..<points.count + ring.count)
+        self.bounds.append(bounds)
         points += ring
     }
 }

@@ -148,8 +148,8 @@ struct PathWriterTests {
         let outline = viewport.outlineRings(minimumLevel: 2)
         var writer = PathWriter(step: 1, quantum: quantum)
         var drawn: [[ProjectedPoint]] = []
-        for ring in outline.rings where ring.bounds.intersects(frame.cullBounds) {
-            let points = Array(outline.points[ring.points])
+        for index in outline.bounds.indices where outline.bounds[index].intersects(frame.cullBounds) {
+            let points = Array(outline.points[outline.ranges[index]])
             points.withUnsafeBufferPointer { writer.addRing($0, in: frame) }
             drawn.append(points)
         }
@@ -160,13 +160,20 @@ struct PathWriterTests {
     @Test("the outline keeps every ring's points in order, one ring after another")
     func outlineRanges() {
         let outline = MapViewport.world.outlineRings(minimumLevel: 0)
-        #expect(outline.rings.count == WorldOutline.rings.count)
-        #expect(outline.rings.first?.points.lowerBound == 0)
-        #expect(outline.rings.last?.points.upperBound == outline.points.count)
-        for (ring, source) in zip(outline.rings, WorldOutline.rings) {
-            #expect(ring.countryCode == source.countryCode)
-            #expect(Array(outline.points[ring.points]) == source.projected)
+        #expect(outline.ranges.count == WorldOutline.rings.count)
+        #expect([outline.countryCodes.count, outline.countries.count, outline.bounds.count] == Array(repeating: outline.ranges.count, count: 3))
+        #expect(outline.ranges.first?.lowerBound == 0)
+        #expect(outline.ranges.last?.upperBound == outline.points.count)
+        for (index, source) in WorldOutline.rings.enumerated() {
+            #expect(outline.countryCodes[index] == source.countryCode)
+            #expect(outline.bounds[index] == source.bounds)
+            #expect(Array(outline.points[outline.ranges[index]]) == source.projected)
         }
+        // Rings of one country share its number, and only they do.
+        for (a, b) in zip(outline.countryCodes.indices, outline.countryCodes.indices.dropFirst()) {
+            #expect((outline.countries[a] == outline.countries[b]) == (outline.countryCodes[a] == outline.countryCodes[b]))
+        }
+        #expect(Set(outline.countries).count == Set(outline.countryCodes).count)
     }
 }
 
