@@ -222,10 +222,7 @@ struct RenderContext: Sendable {
 
     func row(_ id: Partnership.ID, _ paths: Paths) -> PartnershipRow {
         let core = rowCores?.cores[id] ?? rowCore(id)
-        return PartnershipRow(
-            title: core.title, url: paths.to(core.route), yearText: core.yearText, hasYear: core.hasYear, modelTitle: core.modelTitle,
-            statusSlug: core.statusSlug, statusLabel: core.statusLabel, dormant: core.dormant, dormantLabel: core.dormantLabel,
-            cityLinks: cityLinks(core.cities, paths))
+        return PartnershipRow(core: core, url: paths.to(core.route), cityLinks: cityLinks(core.cities, paths))
     }
 
     /// The rows of `ids`, each made when the list renders it.

@@ -199,28 +199,24 @@ struct CityLinkView: ViewModel {
 }
 
 struct PartnershipRow: ViewModel {
-    let title: String
+    /// What the row shows on every page, shared by all the partnership's rows: one reference rather than a copy of
+    /// each of its strings per row.
+    let core: RowCore
+    /// The page's link to the partnership.
     let url: String
-    let yearText: String
-    let hasYear: Bool
-    let modelTitle: String
-    let statusSlug: String
-    let statusLabel: String
-    let dormant: Bool
-    let dormantLabel: String
     let cityLinks: [CityLinkView]
 
     func child(named name: String) -> Any? {
         switch name {
-        case "title": title
+        case "title": core.title
         case "url": url
-        case "yearText": yearText
-        case "hasYear": hasYear
-        case "modelTitle": modelTitle
-        case "statusSlug": statusSlug
-        case "statusLabel": statusLabel
-        case "dormant": dormant
-        case "dormantLabel": dormantLabel
+        case "yearText": core.yearText
+        case "hasYear": core.hasYear
+        case "modelTitle": core.modelTitle
+        case "statusSlug": core.statusSlug
+        case "statusLabel": core.statusLabel
+        case "dormant": core.dormant
+        case "dormantLabel": core.dormantLabel
         case "cityLinks": cityLinks
         default: nil
         }
