@@ -161,7 +161,10 @@ extension RenderContext {
         let networkIDs = site.networksByCity[id] ?? []
         let networks = networkIDs.compactMap { nid in site.networks.first { $0.id == nid } }
         files.formUnion(networks.map(\.source.file))
-        let region = city.region.flatMap { name in site.regions.first { $0.id.country == id.country && $0.id.slug == Slug.make(from: name) } }
+        let region = city.region.flatMap { name in
+            let slug = Slug.make(from: name)
+            return site.regions.first { $0.id.country == id.country && $0.id.slug == slug }
+        }
         return page(
             route: Route.city(id), kind: "city", template: "city", title: site.name(of: id), section: "cities",
             crumbs: [(text("cities"), Route.cities), (site.countryName(id.country), Route.country(id.country))],
