@@ -163,14 +163,25 @@ public func build(_ request: BuildRequest, progress: @Sendable (BuildProgress) -
         let language = await renderer.render(site, progress: { done, total in progress(BuildProgress(stage: .rendering, done: done, total: total)) }) {
             file in Written(file, writer: writer, keepsStamp: keepsStamps, previous: knownState)
         }
-        // In path order within each language, as a RenderedSite lists them: the sitemap lists pages in this order.
-        files += sortedByPath(language)
+        // In the order they were made; put in path order below, once for every language.
+        files += language
     }
     let warnings = sites.first?.warnings ?? []
     // Nothing below reads the linked sites; they are freed while the build finishes, or left to the system at exit.
     if request.freesLinkedSites { Parallel.release(sites) } else { Parallel.keep(sites) }
     sites = []
-    for file in siteRootFiles(pages: files.map(\.path), config: config) {
+    // The files in path order (positions in `files`), for the sitemap, the manifest and the build state; the site's
+    // root files, made from the pages, are merged in after them.
+    var ordered = pathOrder(files)
+    for file in siteRootFiles(pages: ordered.map { files[$0].path }, config: config) {
+        // After any file of the same path, as in a stable sort of them all.
+        let path = file.path
+        var (low, high) = (0, ordered.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if path < files[ordered[middle]].path { high = middle } else { low = middle + 1 }
+        }
+        ordered.insert(files.count, at: low)
         files.append(Written(file, writer: writer, keepsStamp: keepsStamps, previous: knownState))
     }
     progress(BuildProgress(stage: .writing, done: 0, total: 0))
@@ -191,9 +202,7 @@ public func build(_ request: BuildRequest, progress: @Sendable (BuildProgress) -
         case withoutManifest(BuildState.PendingSave)
         case whole(BuildState, sortedPaths: [String])
     }
-    // The files in path order, for the manifest and the build state: each language's are in order already, which the
-    // sort finds in one pass, and the site's root files at the end are merged in.
-    let order = finalFiles.indices.sorted { finalFiles[$0].path < finalFiles[$1].path }
+    let order = ordered
     let sortedPaths = order.map { finalFiles[$0].path }
     let (finished, prepared) = Parallel.both(
         { Result { () throws(BuildFailure) in try writer.finish(previous: previous, paths: paths, written: written, sortedPaths: sortedPaths) } },
@@ -287,26 +296,31 @@ func themeOverrides(in source: URL) throws(BuildFailure) -> [String: String] {
 /// The default theme's files by path relative to `templates/`, for `kardes init --with-theme`.
 public func defaultThemeFiles() -> [String: String] { Theme.defaultFiles }
 
-/// `files` sorted by path, each half on its own core and then merged; the same order as `sorted { $0.path < $1.path }`.
-func sortedByPath<File: Sendable & HasPath>(_ files: [File]) -> [File] {
-    guard files.count > 4096 else { return files.sorted { $0.path < $1.path } }
-    let middle = files.count / 2
-    let (low, high) = Parallel.both({ files[..<middle].sorted { $0.path < $1.path } }, { files[middle...].sorted { $0.path < $1.path } })
-    var merged: [File] = []
-    merged.reserveCapacity(files.count)
+/// The positions of `files` in path order: `files.indices.sorted { files[$0].path < files[$1].path }` (a stable
+/// sort), each half sorted on its own core and then merged. Paths and positions are sorted together, so each step
+/// compares two strings in hand rather than reading them out of the files.
+func pathOrder<File: Sendable & HasPath>(_ files: [File]) -> [Int] {
+    let keyed = files.enumerated().map { (path: $1.path, index: $0) }
+    // A tie keeps the earlier file first, as a stable sort does.
+    @Sendable func less(_ a: (path: String, index: Int), _ b: (path: String, index: Int)) -> Bool { a.path < b.path || (a.path == b.path && a.index < b.index) }
+    guard keyed.count > 4096 else { return keyed.sorted(by: less).map(\.index) }
+    let middle = keyed.count / 2
+    let (low, high) = Parallel.both({ keyed[..<middle].sorted(by: less) }, { keyed[middle...].sorted(by: less) })
+    var merged: [Int] = []
+    merged.reserveCapacity(keyed.count)
     var (i, j) = (0, 0)
     while i < low.count && j < high.count {
         // On a tie the first half's file comes first, as in a stable sort of the whole.
         if high[j].path < low[i].path {
-            merged.append(high[j])
+            merged.append(high[j].index)
             j += 1
         } else {
-            merged.append(low[i])
+            merged.append(low[i].index)
             i += 1
         }
     }
-    merged += low[i...]
-    merged += high[j...]
+    merged += low[i...].map(\.index)
+    merged += high[j...].map(\.index)
     return merged
 }
 
