@@ -178,60 +178,14 @@ public struct Linker: Sendable {
         var partnershipCities: [Partnership.ID: [City.ID]] = [:]
         // The same by position in `all`, for the indexes below, which then hash no ID.
         var citiesAt = [[City.ID]](repeating: [], count: all.count)
-        /// A partnership's cities, sorted, and model: two partnerships with the same are one recorded twice.
-        struct SameCities: Hashable {
-            let cities: [City.ID]
-            let model: String
-        }
-        // Positions rather than partnerships: sorting and remembering them copies no partnership.
-        var seen: [SameCities: Int] = [:]
+        // Each partnership's cities where every one of them resolved, for the checks of the partnerships themselves
+        // (``partnershipProblems``), made on another core meanwhile below.
+        var resolvedAt = [[City.ID]?](repeating: nil, count: all.count)
         for index in byID {
-            let partnership = all[index]
-            let ids = partnership.cities.compactMap(resolve)
-            if ids.count == partnership.cities.count {
-                if Set(ids).count < ids.count {
-                    log.append(
-                        .error(
-                            "same-city-twice", at: partnership.cities[0].location, "the same city is listed twice in this partnership",
-                            fix: "list each city once; aliases such as Üsküp and Skopje are the same city"))
-                }
-                // Two files with the same cities and model are one partnership recorded twice when nothing tells them
-                // apart; different establishment dates, statuses or areas may be two agreements (a twinning renewed after the
-                // first one ended), so those are only a warning.
-                let key = SameCities(cities: ids.sorted(), model: partnership.model.value)
-                if let otherIndex = seen[key] {
-                    let other = all[otherIndex]
-                    // An unknown date tells nothing apart.
-                    let datesAgree = other.established == nil || partnership.established == nil || other.established == partnership.established
-                    let same = datesAgree && other.status == partnership.status
-                        && Set(other.areas.map(\.value)) == Set(partnership.areas.map(\.value))
-                    for (here, there) in [(partnership, other), (other, partnership)] {
-                        log.append(
-                            same
-                                ? .error(
-                                    "duplicate-partnership", at: here.source,
-                                    "the same partnership (same cities and model) is also in \(there.source.file)",
-                                    fix: "keep one of the two files and delete the other")
-                                : .warning(
-                                    "possible-duplicate-partnership", at: here.source,
-                                    "\(there.source.file) has the same cities and model, with another date, status or areas",
-                                    fix: "if both describe one partnership, merge them into one file; if they are two agreements, give each its date"))
-                    }
-                } else {
-                    seen[key] = index
-                }
-            }
-            partnershipCities[partnership.id] = ids
+            let ids = all[index].cities.compactMap(resolve)
+            partnershipCities[all[index].id] = ids
             citiesAt[index] = ids
-            if !partnership.model.value.isEmpty && !modelSlugs.contains(partnership.model.value) {
-                log.append(CooperationModel.unknown(partnership.model.value, at: partnership.model.location, known: modelSlugs))
-            }
-            for area in partnership.areas where !areaSlugs.contains(area.value) {
-                log.append(
-                    .warning(
-                        "unknown-area", at: area.location, "unknown area of cooperation '\(area.value)'\(Suggestion.didYouMean(area.value, in: areaSlugs))",
-                        fix: "use an area from the vocabulary, or add '\(area.value): { tr: …, en: … }' to content/areas.yml"))
-            }
+            if ids.count == all[index].cities.count { resolvedAt[index] = ids }
         }
 
         var networkMembers: [Network.ID: [City.ID]] = [:]
@@ -261,13 +215,24 @@ public struct Linker: Sendable {
         let (citiesNow, citiesOfPartnerships, language) = (cities, partnershipCities, self.language)
         // Also each one's areas without repeats, and whether it is active with no sign of life for too long.
         let (referenceYear, dormantAfter) = (self.referenceYear, content.config.dormantAfterYears)
-        let (titled, partnerships) = Parallel.map(all, alongside: { Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) }) }) { partnership in
+        let resolved = resolvedAt
+        let (titled, (partnerships, problems)) = Parallel.map(
+            all,
+            alongside: {
+                (
+                    Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) }),
+                    Self.partnershipProblems(all, byID: byID, resolved: resolved, modelSlugs: modelSlugs, areaSlugs: areaSlugs)
+                )
+            }
+        ) { partnership in
             let title = partnership.title
                 ?? (citiesOfPartnerships[partnership.id] ?? []).map { citiesNow[$0]?.name(in: language) ?? $0.slug }.joined(separator: " – ")
             let areas = partnership.areas.count < 2 ? partnership.areas.map(\.value) : Array(Set(partnership.areas.map(\.value)))
             let dormant = partnership.status == .active && partnership.lastSignOfLife.map { referenceYear - $0.year > dormantAfter } == true
             return (title, collator.key(title), areas: areas, dormant: dormant)
         }
+        // In any order: diagnostics are reported sorted by place and text.
+        log.append(contentsOf: problems)
         let sameOrder = previous.map { old in
             old.language == language && old.partnerships.count == all.count
                 && zip(all, titled).allSatisfy { partnership, title in
@@ -421,6 +386,73 @@ public struct Linker: Sendable {
         }
         site.warnings = log.warnings
         return site
+    }
+}
+
+extension Linker {
+    /// The problems of the partnerships themselves once their cities are known, in the order of `byID`: the same city
+    /// twice, the same partnership in two files, unknown models and areas.
+    /// - Parameters:
+    ///   - byID: the positions of `all` in the order of their IDs.
+    ///   - resolved: each partnership's cities, by position in `all`; nil where one of them named nothing (reported
+    ///     already), which leaves the partnership out of the checks of its cities.
+    static func partnershipProblems(
+        _ all: [Partnership], byID: [Int], resolved: [[City.ID]?], modelSlugs: [String], areaSlugs: Set<String>
+    ) -> [Diagnostic] {
+        var log = DiagnosticLog()
+        /// A partnership's cities, sorted, and model: two partnerships with the same are one recorded twice.
+        struct SameCities: Hashable {
+            let cities: [City.ID]
+            let model: String
+        }
+        // Positions rather than partnerships: sorting and remembering them copies no partnership.
+        var seen: [SameCities: Int] = [:]
+        for index in byID {
+            let partnership = all[index]
+            if let ids = resolved[index] {
+                if Set(ids).count < ids.count {
+                    log.append(
+                        .error(
+                            "same-city-twice", at: partnership.cities[0].location, "the same city is listed twice in this partnership",
+                            fix: "list each city once; aliases such as Üsküp and Skopje are the same city"))
+                }
+                // Two files with the same cities and model are one partnership recorded twice when nothing tells them
+                // apart; different establishment dates, statuses or areas may be two agreements (a twinning renewed after the
+                // first one ended), so those are only a warning.
+                let key = SameCities(cities: ids.sorted(), model: partnership.model.value)
+                if let otherIndex = seen[key] {
+                    let other = all[otherIndex]
+                    // An unknown date tells nothing apart.
+                    let datesAgree = other.established == nil || partnership.established == nil || other.established == partnership.established
+                    let same = datesAgree && other.status == partnership.status
+                        && Set(other.areas.map(\.value)) == Set(partnership.areas.map(\.value))
+                    for (here, there) in [(partnership, other), (other, partnership)] {
+                        log.append(
+                            same
+                                ? .error(
+                                    "duplicate-partnership", at: here.source,
+                                    "the same partnership (same cities and model) is also in \(there.source.file)",
+                                    fix: "keep one of the two files and delete the other")
+                                : .warning(
+                                    "possible-duplicate-partnership", at: here.source,
+                                    "\(there.source.file) has the same cities and model, with another date, status or areas",
+                                    fix: "if both describe one partnership, merge them into one file; if they are two agreements, give each its date"))
+                    }
+                } else {
+                    seen[key] = index
+                }
+            }
+            if !partnership.model.value.isEmpty && !modelSlugs.contains(partnership.model.value) {
+                log.append(CooperationModel.unknown(partnership.model.value, at: partnership.model.location, known: modelSlugs))
+            }
+            for area in partnership.areas where !areaSlugs.contains(area.value) {
+                log.append(
+                    .warning(
+                        "unknown-area", at: area.location, "unknown area of cooperation '\(area.value)'\(Suggestion.didYouMean(area.value, in: areaSlugs))",
+                        fix: "use an area from the vocabulary, or add '\(area.value): { tr: …, en: … }' to content/areas.yml"))
+            }
+        }
+        return log.diagnostics
     }
 }
 

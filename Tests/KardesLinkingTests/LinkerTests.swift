@@ -279,6 +279,32 @@ struct ReferenceErrorTests {
         #expect(diagnostics.map { "\($0.location.line):\($0.location.column) \($0.problem)" } == ["2:10 the same city is listed twice in this partnership"])
     }
 
+    @Test("two files with the same cities and model are one partnership twice: an error at both, a warning when a date tells them apart")
+    func duplicates() throws {
+        let diagnostics = linkErrors(
+            try content([
+                sisterCity, ("content/partnerships/a.md", twinning("İstanbul, TR", "Houston, US")),
+                ("content/partnerships/b.md", twinning("Houston, US", "İstanbul, TR")),
+                ("content/partnerships/c.md", twinning("İstanbul, TR", "Houston, US")),
+            ]))
+        // The first file in ID order is the one each later copy is reported against.
+        #expect(diagnostics.map { "\($0.location.file) \($0.code): \($0.problem)" } == [
+            "content/partnerships/a.md duplicate-partnership: the same partnership (same cities and model) is also in content/partnerships/b.md",
+            "content/partnerships/a.md duplicate-partnership: the same partnership (same cities and model) is also in content/partnerships/c.md",
+            "content/partnerships/b.md duplicate-partnership: the same partnership (same cities and model) is also in content/partnerships/a.md",
+            "content/partnerships/c.md duplicate-partnership: the same partnership (same cities and model) is also in content/partnerships/a.md",
+        ])
+        let site = try link(
+            try content([
+                sisterCity,
+                ("content/partnerships/a.md", file("---", "cities: [\"İstanbul, TR\", \"Houston, US\"]", "model: sister-city", "established: 1990", "---")),
+                ("content/partnerships/b.md", file("---", "cities: [\"Houston, US\", \"İstanbul, TR\"]", "model: sister-city", "established: 2005", "---")),
+            ]))
+        #expect(site.warnings.filter { $0.code == "possible-duplicate-partnership" }.map(\.location.file) == [
+            "content/partnerships/a.md", "content/partnerships/b.md",
+        ])
+    }
+
     @Test("an unknown area is a warning, not an error")
     func unknownArea() throws {
         let site = try link(
