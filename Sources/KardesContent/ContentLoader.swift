@@ -127,6 +127,9 @@ public struct ContentLoader: Sendable {
                 }
             }
             var all: [String: ParsedContent.File] = [:]
+            // Room for every file at once: grown step by step, the table was rehashed a dozen times while the last
+            // files were read.
+            all.reserveCapacity(paths.count)
             for await (path, item, diagnostics) in group { all[path] = ParsedContent.File(item: item, diagnostics: diagnostics) }
             return all
         }
