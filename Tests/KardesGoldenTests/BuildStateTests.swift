@@ -57,6 +57,15 @@ struct BuildStateTests {
             func lines(_ bytes: [UInt8]) -> ArraySlice<UInt8> { bytes.split(separator: 0x0A, maxSplits: 2, omittingEmptySubsequences: false).last ?? [] }
             #expect(lines(saved) == lines(try #require(expected.encoded())), "\(path), \(added == nil ? "without" : "with") the line")
             #expect(saved.withUnsafeBufferPointer { BuildState(decoding: $0) } == expected)
+            // Made straight from the sorted list of written files, as a build makes it: the same state.
+            let written = outputs.keys.sorted().map { BuildState.WrittenFile(path: $0, stamp: outputs[$0]!, digest: state.digests[$0]) }
+            let listed = try #require(
+                BuildState.pendingSave(
+                    inputs: "abc", written: written, pagesByKind: ["page": 3], files: 3, warnings: [], languages: ["tr"], adding: path))
+            BuildState.save(listed, stamp: added, to: url)
+            let savedFromList = Array(try Data(contentsOf: url))
+            #expect(lines(savedFromList) == lines(saved), "\(path), \(added == nil ? "without" : "with") the line, from the list")
+            #expect(savedFromList.withUnsafeBufferPointer { BuildState(decoding: $0) } == expected)
         }
     }
 
