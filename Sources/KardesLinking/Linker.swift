@@ -176,17 +176,15 @@ public struct Linker: Sendable {
         let modelSlugs = models.map(\.id.slug)
         let areaSlugs = Set(content.areas.map(\.slug))
         var partnershipCities: [Partnership.ID: [City.ID]] = [:]
-        // The same by position in `all`, for the indexes below, which then hash no ID.
+        // The same by position in `all`, for the indexes below, which then hash no ID, and for the checks of the
+        // partnerships themselves (``partnershipProblems``), made on another core meanwhile below.
         var citiesAt = [[City.ID]](repeating: [], count: all.count)
-        // Each partnership's cities where every one of them resolved, for the checks of the partnerships themselves
-        // (``partnershipProblems``), made on another core meanwhile below.
-        var resolvedAt = [[City.ID]?](repeating: nil, count: all.count)
         for index in byID {
             let ids = all[index].cities.compactMap(resolve)
             partnershipCities[all[index].id] = ids
             citiesAt[index] = ids
-            if ids.count == all[index].cities.count { resolvedAt[index] = ids }
         }
+        let citiesOf = citiesAt
 
         var networkMembers: [Network.ID: [City.ID]] = [:]
         var networkSeats: [Network.ID: City.ID] = [:]
@@ -215,13 +213,12 @@ public struct Linker: Sendable {
         let (citiesNow, citiesOfPartnerships, language) = (cities, partnershipCities, self.language)
         // Also each one's areas without repeats, and whether it is active with no sign of life for too long.
         let (referenceYear, dormantAfter) = (self.referenceYear, content.config.dormantAfterYears)
-        let resolved = resolvedAt
         let (titled, (partnerships, problems)) = Parallel.map(
             all,
             alongside: {
                 (
                     Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) }),
-                    Self.partnershipProblems(all, byID: byID, resolved: resolved, modelSlugs: modelSlugs, areaSlugs: areaSlugs)
+                    Self.partnershipProblems(all, byID: byID, citiesAt: citiesOf, modelSlugs: modelSlugs, areaSlugs: areaSlugs)
                 )
             }
         ) { partnership in
@@ -300,7 +297,6 @@ public struct Linker: Sendable {
         }
         // By place on one core, by model, area and year on the other.
         // Through positions in `all`: no partnership is copied out of a dictionary, and no ID hashed to find one.
-        let citiesOf = citiesAt
         ((byCity, byCountry), (byModel, byArea, byYear)) = Parallel.both(
             {
                 var byCity: [City.ID: [Partnership.ID]] = [:], byCountry: [CountryCode: [Partnership.ID]] = [:]
@@ -394,10 +390,10 @@ extension Linker {
     /// twice, the same partnership in two files, unknown models and areas.
     /// - Parameters:
     ///   - byID: the positions of `all` in the order of their IDs.
-    ///   - resolved: each partnership's cities, by position in `all`; nil where one of them named nothing (reported
-    ///     already), which leaves the partnership out of the checks of its cities.
+    ///   - citiesAt: each partnership's resolved cities, by position in `all`; a partnership one of whose references
+    ///     named nothing (reported already) is left out of the checks of its cities.
     static func partnershipProblems(
-        _ all: [Partnership], byID: [Int], resolved: [[City.ID]?], modelSlugs: [String], areaSlugs: Set<String>
+        _ all: [Partnership], byID: [Int], citiesAt: [[City.ID]], modelSlugs: [String], areaSlugs: Set<String>
     ) -> [Diagnostic] {
         var log = DiagnosticLog()
         /// A partnership's cities, sorted, and model: two partnerships with the same are one recorded twice.
@@ -408,8 +404,8 @@ extension Linker {
         // Positions rather than partnerships: sorting and remembering them copies no partnership.
         var seen: [SameCities: Int] = [:]
         for index in byID {
-            let partnership = all[index]
-            if let ids = resolved[index] {
+            let partnership = all[index], ids = citiesAt[index]
+            if ids.count == partnership.cities.count {
                 if Set(ids).count < ids.count {
                     log.append(
                         .error(

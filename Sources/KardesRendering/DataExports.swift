@@ -113,6 +113,8 @@ public enum DataExports {
     /// The bytes are those ``PartnershipRecord/write(to:)`` writes in place.
     public struct Records: Sendable {
         let json: [Partnership.ID: JSONBytes]
+        /// The bytes of all of them, for a document's room.
+        let byteCount: Int
 
         /// The records of every partnership of `site`, made on all cores.
         public init(_ site: LinkedSite) {
@@ -123,6 +125,7 @@ public enum DataExports {
                 return json
             }
             json = Dictionary(uniqueKeysWithValues: zip(ids, made))
+            byteCount = made.reduce(0) { $0 + $1.bytes.count }
         }
 
         /// Writes the record of `id` into `json`: the one made beforehand, or (for a partnership made after) a new one.
@@ -133,7 +136,7 @@ public enum DataExports {
         /// Whether holding every record beats making each three times for a site this big: the records of 100,000
         /// partnerships are some 80 MB, which would take a build of that size near its memory budget, so it makes
         /// them as it writes them, as smaller sites did before.
-        public static func pay(for site: LinkedSite) -> Bool { site.partnershipOrder.count <= 20_000 }
+        public static func areWorthHolding(for site: LinkedSite) -> Bool { site.partnershipOrder.count <= 20_000 }
     }
 
     /// `data/partnerships.json`: every partnership, newest first.
@@ -149,7 +152,7 @@ public enum DataExports {
             ) { record(ids[$0], site) }
             return json.isValid ? json.bytes : []
         }
-        var json = JSONBytes(escapesSlashes: false, capacity: 1024 + ids.reduce(0) { $0 + (records.json[$1]?.bytes.count ?? 0) + 1 })
+        var json = JSONBytes(escapesSlashes: false, capacity: 1024 + records.byteCount + ids.count)
         Document.write(to: &json, baseURL: site.config.baseURL, language: site.language, title: site.config.title, count: ids.count, reserves: false) {
             json, index in records.write(ids[index], site, to: &json)
         }

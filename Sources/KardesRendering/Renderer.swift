@@ -239,7 +239,7 @@ public struct Renderer: Sendable {
         // Sources are worked out only for a renderer that records them (see `recordsSources`).
         let records = context.recordsSources
         // Each partnership's record, for partnerships.json and the partners.json of its cities, made once.
-        let made = DataExports.Records.pay(for: site) ? DataExports.Records(site) : nil
+        let made = DataExports.Records.areWorthHolding(for: site) ? DataExports.Records(site) : nil
         var tasks: [@Sendable () -> [RenderedFile]] = []
         // The search index of this language, read by search.js.
         tasks.append {

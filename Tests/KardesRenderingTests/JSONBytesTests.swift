@@ -205,7 +205,7 @@ struct DataExportsJSONTests {
     func recordsMadeOnce() async throws {
         let site = try await SearchIndexFixture.site()
         let records = DataExports.Records(site)
-        #expect(DataExports.Records.pay(for: site))
+        #expect(DataExports.Records.areWorthHolding(for: site))
         #expect(!site.partnershipOrder.isEmpty)
         #expect(DataExports.partnershipsJSON(site, records: records) == DataExports.partnershipsJSON(site))
         for id in site.cityOrder {
